@@ -1,0 +1,156 @@
+"""Who may do what, in one place (DESIGN §1, STYLE 5).
+
+Grants are django-guardian object permissions on `Satker`, one per action × module
+(`organisasi.isi_pencegahan` on Bawaslu Kota Metro). They are derived from `Penugasan` rows by
+`sinkron_izin`, which also applies the scope rule: a koordinator, pimpinan or PPID of a
+provincial office holds its grants on the office *and* every kab/kota office under it (Bawaslu
+RI: on every office); an operator only on its own. Records are then scoped by their `satker`
+foreign key with one subquery over the grants.
+
+Views, services and templates ask the functions here; nothing else calls guardian or compares
+roles.
+"""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import QuerySet
+from guardian.shortcuts import get_objects_for_user
+
+from apps.accounts.models import IzinSatker, Penugasan, Peran
+from apps.core import registry
+from apps.organisasi.models import Satker
+
+LIHAT = "lihat"  # see the Satker's records in the staff area
+ISI = "isi"  # create, edit and submit records of the Satker
+SETUJUI = "setujui"  # approve, return and reopen
+KLASIFIKASI = "klasifikasi"  # PPID: classify approved records
+EKSPOR = "ekspor"  # export the Satker's records (non-public included)
+AKSI = (LIHAT, ISI, SETUJUI, KLASIFIKASI, EKSPOR)
+
+# role -> (actions on its own Satker, actions on the Satker under it)
+PERAN_AKSI = {
+    Peran.OPERATOR: ({LIHAT, ISI}, set()),
+    Peran.KOORDINATOR: ({LIHAT, ISI, SETUJUI, EKSPOR}, {LIHAT, SETUJUI, EKSPOR}),
+    Peran.PIMPINAN: ({LIHAT, ISI, EKSPOR}, {LIHAT, EKSPOR}),
+    Peran.PPID: ({LIHAT, KLASIFIKASI}, {LIHAT, KLASIFIKASI}),
+    Peran.ADMIN: (set(AKSI), set(AKSI)),
+}
+
+
+def codename(aksi: str, modul: str) -> str:
+    return f"{aksi}_{modul}"
+
+
+def _perm(aksi: str, modul: str) -> str:
+    return f"organisasi.{codename(aksi, modul)}"
+
+
+# ---- questions -------------------------------------------------------------------------------
+
+
+def satker_dengan(user, aksi: str, modul: str) -> QuerySet:
+    """The offices where `user` may do `aksi` in `modul` (a queryset, usable as a subquery)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Satker.objects.none()
+    return get_objects_for_user(
+        user, _perm(aksi, modul), klass=Satker, accept_global_perms=False, with_superuser=True
+    )
+
+
+def filter_records(qs: QuerySet, user, aksi: str) -> QuerySet:
+    """`qs` narrowed to the records whose Satker grants `user` the action."""
+    return qs.filter(satker__in=satker_dengan(user, aksi, qs.model.modul_kode).values("pk"))
+
+
+def boleh(user, aksi: str, modul: str, satker) -> bool:
+    if satker is None:
+        return False
+    return satker_dengan(user, aksi, modul).filter(pk=satker.pk).exists()
+
+
+def modul_terlihat(user) -> list:
+    """Modules in which the user sees any office's records (for the staff menu)."""
+    return [m for m in registry.all_modules() if satker_dengan(user, LIHAT, m.kode).exists()]
+
+
+def satu_orang(satker) -> bool:
+    """An office staffed by one person may approve its own entries (DESIGN §3)."""
+    return (
+        Penugasan.objects.filter(satker=satker, aktif=True, user__is_active=True)
+        .values("user")
+        .distinct()
+        .count()
+        <= 1
+    )
+
+
+def boleh_ubah(user, rekaman) -> bool:
+    return rekaman.dapat_diubah and boleh(user, ISI, rekaman.modul_kode, rekaman.satker)
+
+
+def boleh_transisi(user, rekaman, aksi: str) -> bool:
+    """May `user` apply workflow action `aksi` to `rekaman` (state is checked by the workflow)."""
+    from apps.core.workflow import Aksi
+
+    if aksi == Aksi.AJUKAN:
+        return boleh(user, ISI, rekaman.modul_kode, rekaman.satker)
+    if not boleh(user, SETUJUI, rekaman.modul_kode, rekaman.satker):
+        return False
+    if aksi == Aksi.SETUJUI and rekaman.created_by_id == user.pk:
+        return satu_orang(rekaman.satker)
+    return True
+
+
+def boleh_klasifikasi(user, rekaman) -> bool:
+    return boleh(user, KLASIFIKASI, rekaman.modul_kode, rekaman.satker)
+
+
+def boleh_lihat(user, rekaman) -> bool:
+    return boleh(user, LIHAT, rekaman.modul_kode, rekaman.satker)
+
+
+# ---- grants ----------------------------------------------------------------------------------
+
+
+def pastikan_permission_ada(**kwargs) -> None:
+    """Create the action × module permissions on Satker for every registered module
+    (post_migrate), so a new module needs no migration of its own for permissions."""
+    ct = ContentType.objects.get_for_model(Satker)
+    for modul in registry.all_modules():
+        for aksi in AKSI:
+            Permission.objects.get_or_create(
+                content_type=ct,
+                codename=codename(aksi, modul.kode),
+                defaults={"name": f"{aksi} {modul.kode}"},
+            )
+
+
+@transaction.atomic
+def sinkron_izin(user) -> int:
+    """Rebuild the guardian grants of `user` from its active role assignments."""
+    IzinSatker.objects.filter(user=user).delete()
+    perms = {
+        p.codename: p
+        for p in Permission.objects.filter(content_type=ContentType.objects.get_for_model(Satker))
+    }
+    rows = {}
+    if user.is_active:
+        for tugas in user.penugasan.filter(aktif=True).select_related("satker"):
+            moduls = tugas.modul or registry.codes()
+            own, below = PERAN_AKSI[tugas.peran]
+            targets = [(tugas.satker.pk, own)]
+            if below:
+                targets += [
+                    (pk, below)
+                    for pk in Satker.objects.di_bawah(tugas.satker).values_list("pk", flat=True)
+                ]
+            for satker_pk, actions in targets:
+                for aksi in actions:
+                    for modul in moduls:
+                        perm = perms[codename(aksi, modul)]
+                        rows[(perm.pk, satker_pk)] = IzinSatker(
+                            user=user, permission=perm, content_object_id=satker_pk
+                        )
+    IzinSatker.objects.bulk_create(rows.values(), batch_size=5000)
+    return len(rows)

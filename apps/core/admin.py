@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from apps.core.models import Pemilihan, Riwayat
+
+
+@admin.register(Pemilihan)
+class PemilihanAdmin(admin.ModelAdmin):
+    list_display = ["kode", "nama", "jenis", "tahun"]
+
+
+@admin.register(Riwayat)
+class RiwayatAdmin(admin.ModelAdmin):
+    list_display = ["pada", "content_type", "object_id", "aksi", "dari", "ke", "oleh"]
+    list_filter = ["aksi", "content_type"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,103 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from apps.accounts import permissions
+from apps.core.models import Klasifikasi
+from apps.organisasi.models import TingkatSatker
+from apps.wilayah.models import Tingkat, Wilayah
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class RekamanForm(forms.ModelForm):
+    """The base form of every module: the Satker the user may enter data for, the region
+    inside that Satker's area, and the version the form was opened at (optimistic lock)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, modul, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.modul = user, modul
+        satker_qs = permissions.satker_dengan(user, permissions.ISI, modul.kode).select_related(
+            "wilayah"
+        )
+        self.fields["satker"].queryset = satker_qs
+        self.fields["satker"].empty_label = None
+        if len(satker_qs) == 1 and not self.instance.pk:
+            self.fields["satker"].initial = satker_qs[0].pk
+        if "wilayah" in self.fields:
+            self.fields["wilayah"].queryset = self._wilayah_pilihan(satker_qs)
+            self.fields["wilayah"].label_from_instance = lambda w: f"{w.nama} ({w.kode})"
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.DateInput) and not isinstance(
+                field.widget, DateInput
+            ):
+                field.widget = DateInput()
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("rows", 4)
+
+    @staticmethod
+    def _wilayah_pilihan(satker_qs):
+        """Kab/kota and kecamatan within the offices' areas (every province for Bawaslu RI)."""
+        q = Q(pk__in=[])
+        for satker in satker_qs:
+            if satker.tingkat == TingkatSatker.PUSAT:
+                return Wilayah.objects.filter(tingkat__in=[Tingkat.PROVINSI, Tingkat.KABKOTA])
+            q |= Q(kode=satker.wilayah_id) | Q(kode__startswith=satker.wilayah_id + ".")
+        return Wilayah.objects.filter(q).exclude(tingkat=Tingkat.DESA)
+
+    def clean(self):
+        cleaned = super().clean()
+        satker, wilayah = cleaned.get("satker"), cleaned.get("wilayah")
+        if satker and wilayah and satker.wilayah_id:
+            inside = wilayah.kode == satker.wilayah_id or wilayah.kode.startswith(
+                satker.wilayah_id + "."
+            )
+            if not inside:
+                self.add_error(
+                    "wilayah",
+                    _("Wilayah %(w)s berada di luar wilayah kerja %(s)s.")
+                    % {"w": wilayah, "s": satker},
+                )
+        return cleaned
+
+
+def form_untuk(modul):
+    """The ModelForm class of a module: its own, or one built from its `form_fields`."""
+    fields = ["satker", "wilayah", "pemilihan", *modul.form_fields]
+    if not modul.periode_dari:
+        fields.insert(3, "periode")
+    return forms.modelform_factory(modul.model, form=modul.form_class or RekamanForm, fields=fields)
+
+
+class CatatanForm(forms.Form):
+    catatan = forms.CharField(
+        label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class KlasifikasiForm(forms.Form):
+    klasifikasi = forms.ChoiceField(
+        label=_("Klasifikasi informasi"),
+        choices=[c for c in Klasifikasi.choices if c[0] != Klasifikasi.BELUM],
+        widget=forms.RadioSelect,
+    )
+    alasan_pengecualian = forms.CharField(
+        label=_("Uji konsekuensi (wajib bila dikecualikan)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    dasar_hukum_pengecualian = forms.CharField(
+        label=_("Dasar hukum (wajib bila dikecualikan)"), required=False, max_length=255
+    )
+    dikecualikan_sampai = forms.DateField(
+        label=_("Dikecualikan sampai (wajib bila dikecualikan)"), required=False, widget=DateInput
+    )

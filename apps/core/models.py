@@ -1,0 +1,253 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DISETUJUI = "disetujui", _("Disetujui")
+    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+
+
+STATUS_DAPAT_DIUBAH = (Status.DRAFT, Status.DIKEMBALIKAN)
+
+
+class Klasifikasi(models.TextChoices):
+    """Categories of public information under UU 14/2008."""
+
+    BELUM = "belum", _("Belum diklasifikasi")
+    BERKALA = "berkala", _("Informasi berkala")
+    SERTA_MERTA = "serta_merta", _("Informasi serta merta")
+    SETIAP_SAAT = "setiap_saat", _("Informasi tersedia setiap saat")
+    DIKECUALIKAN = "dikecualikan", _("Informasi dikecualikan")
+
+
+KLASIFIKASI_PUBLIK = (Klasifikasi.BERKALA, Klasifikasi.SERTA_MERTA, Klasifikasi.SETIAP_SAAT)
+PUBLIK_Q = models.Q(status=Status.DISETUJUI, klasifikasi__in=KLASIFIKASI_PUBLIK)
+
+
+class JenisPemilihan(models.TextChoices):
+    PEMILU = "pemilu", _("Pemilihan Umum")
+    PILKADA = "pilkada", _("Pemilihan Kepala Daerah")
+
+
+class Pemilihan(models.Model):
+    """An election the data belongs to (Pemilu 2024, Pilkada 2024, …)."""
+
+    kode = models.SlugField(_("kode"), max_length=30, unique=True)
+    nama = models.CharField(_("nama"), max_length=100)
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisPemilihan.choices)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    hari_pemungutan = models.DateField(_("hari pemungutan suara"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pemilihan")
+        verbose_name_plural = _("pemilihan")
+        ordering = ["-tahun", "kode"]
+
+    def __str__(self):
+        return self.nama
+
+
+class RekamanQuerySet(models.QuerySet):
+    def public(self):
+        """The only door to public pages, the API, downloads, the catalog and public counts:
+        approved and classified as public information."""
+        return self.filter(PUBLIK_Q)
+
+    def visible_to(self, user):
+        from apps.accounts import permissions
+
+        return permissions.filter_records(self, user, permissions.LIHAT)
+
+    def editable_by(self, user):
+        from apps.accounts import permissions
+
+        return permissions.filter_records(self, user, permissions.ISI).filter(
+            status__in=STATUS_DAPAT_DIUBAH
+        )
+
+
+class Rekaman(models.Model):
+    """The record base every data module builds on (DESIGN §3).
+
+    Status changes only through `apps.core.workflow.transition`, classification only through
+    `apps.core.services.klasifikasikan`, edits only through `apps.core.services.ubah_rekaman`
+    (which enforces the optimistic lock on `version`).
+    """
+
+    modul_kode = ""  # set by the registry
+
+    satker = models.ForeignKey(
+        "organisasi.Satker", verbose_name=_("satker"), on_delete=models.PROTECT, related_name="+"
+    )
+    wilayah = models.ForeignKey(
+        "wilayah.Wilayah",
+        verbose_name=_("wilayah"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    pemilihan = models.ForeignKey(
+        Pemilihan,
+        verbose_name=_("pemilihan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    tahapan = models.CharField(_("tahapan"), max_length=100, blank=True)
+    periode = models.DateField(_("periode pelaporan"), help_text=_("Bulan pelaporan."))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    klasifikasi = models.CharField(
+        _("klasifikasi informasi"),
+        max_length=12,
+        choices=Klasifikasi.choices,
+        default=Klasifikasi.BELUM,
+    )
+    alasan_pengecualian = models.TextField(_("uji konsekuensi (alasan pengecualian)"), blank=True)
+    dasar_hukum_pengecualian = models.CharField(
+        _("dasar hukum pengecualian"), max_length=255, blank=True
+    )
+    dikecualikan_sampai = models.DateField(_("dikecualikan sampai"), null=True, blank=True)
+    catatan_internal = models.TextField(_("catatan internal"), blank=True)
+    version = models.PositiveIntegerField(_("versi"), default=1)
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("disetujui oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    disetujui_pada = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
+    diklasifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diklasifikasi oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    diklasifikasi_pada = models.DateTimeField(_("diklasifikasi pada"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diubah oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("diubah pada"), auto_now=True)
+
+    objects = RekamanQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-periode", "-id"]
+        indexes = [
+            # The public lists read newest-first among public rows only (DESIGN §7a).
+            models.Index(
+                fields=["-periode", "-id"],
+                condition=PUBLIK_Q,
+                name="%(app_label)s_%(class)s_publik",
+            ),
+            models.Index(
+                fields=["satker", "status", "-periode"], name="%(app_label)s_%(class)s_sk"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(periode__day=1), name="%(app_label)s_%(class)s_periode_awal"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(klasifikasi=Klasifikasi.DIKECUALIKAN)
+                | (
+                    ~models.Q(alasan_pengecualian="")
+                    & ~models.Q(dasar_hukum_pengecualian="")
+                    & models.Q(dikecualikan_sampai__isnull=False)
+                ),
+                name="%(app_label)s_%(class)s_pengecualian_lengkap",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(klasifikasi=Klasifikasi.BELUM) | models.Q(status="disetujui"),
+                name="%(app_label)s_%(class)s_klasifikasi_setelah_setuju",
+            ),
+        ]
+
+    def __str__(self):
+        from apps.core import registry
+
+        return str(getattr(self, registry.for_model(type(self)).judul_field, self.pk))
+
+    def get_absolute_url(self):
+        return reverse("core:detail", args=[self.modul_kode, self.pk])
+
+    def get_public_url(self):
+        return reverse("ppid:detail", args=[self.modul_kode, self.pk])
+
+    @property
+    def is_public(self):
+        return self.status == Status.DISETUJUI and self.klasifikasi in KLASIFIKASI_PUBLIK
+
+    @property
+    def dapat_diubah(self):
+        return self.status in STATUS_DAPAT_DIUBAH
+
+
+class Riwayat(models.Model):
+    """One row per status transition or classification of any module's record."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    rekaman = GenericForeignKey("content_type", "object_id")
+    aksi = models.CharField(_("aksi"), max_length=20)
+    dari = models.CharField(_("dari"), max_length=20, blank=True)
+    ke = models.CharField(_("ke"), max_length=20, blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT, related_name="+"
+    )
+    pada = models.DateTimeField(_("pada"), auto_now_add=True)
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat rekaman")
+        verbose_name_plural = _("riwayat rekaman")
+        ordering = ["pada", "id"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "pada"], name="riwayat_rekaman")
+        ]
+
+    def __str__(self):
+        return f"{self.aksi} {self.dari}→{self.ke}"
+
+    @classmethod
+    def tulis(cls, rekaman, user, aksi, dari="", ke="", catatan=""):
+        return cls.objects.create(
+            content_type=ContentType.objects.get_for_model(type(rekaman)),
+            object_id=rekaman.pk,
+            aksi=aksi,
+            dari=dari,
+            ke=ke,
+            oleh=user,
+            catatan=catatan,
+        )
+
+    @classmethod
+    def dari_rekaman(cls, rekaman):
+        return cls.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(rekaman)), object_id=rekaman.pk
+        ).select_related("oleh")

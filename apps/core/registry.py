@@ -1,0 +1,76 @@
+"""The module registry: the one list of data modules the portal knows.
+
+A data module is a small app whose `AppConfig.ready()` calls `register(Modul(...))`. Staff
+pages, public pages, permissions and the shared tests iterate over this registry, so a new
+module needs no new view, URL or test code.
+"""
+
+from dataclasses import dataclass, field
+
+from django.http import Http404
+
+# Base fields shown publicly for every module (never the workflow's people or internal notes).
+BASE_PUBLIC_FIELDS = ("satker", "wilayah", "pemilihan", "tahapan", "periode", "klasifikasi")
+
+
+@dataclass(frozen=True)
+class Modul:
+    kode: str  # URL segment and permission suffix: /data/<kode>/, isi_<kode>
+    model: type
+    nama: str
+    deskripsi: str
+    # The only fields ever serialized or shown publicly (besides the base's public fields).
+    public_fields: tuple[str, ...]
+    # Fields the staff form edits (besides satker/wilayah/pemilihan from the base form).
+    form_fields: tuple[str, ...]
+    # Columns of the staff and public lists.
+    list_fields: tuple[str, ...]
+    # Extra filters offered on lists (choice fields of the module).
+    filter_fields: tuple[str, ...] = ()
+    # Field whose date decides the reporting month; None when the form asks for periode.
+    periode_dari: str | None = None
+    judul_field: str = "judul"
+    form_class: type | None = None
+    urutan: int = 100
+    extra: dict = field(default_factory=dict)
+
+    def __str__(self):
+        return str(self.nama)
+
+    @property
+    def semua_public_fields(self) -> tuple[str, ...]:
+        return BASE_PUBLIC_FIELDS + self.public_fields
+
+    def field(self, name):
+        return self.model._meta.get_field(name)
+
+
+_modules: dict[str, Modul] = {}
+
+
+def register(modul: Modul) -> Modul:
+    if modul.kode in _modules and _modules[modul.kode].model is not modul.model:
+        raise ValueError(f"modul {modul.kode!r} sudah terdaftar")
+    modul.model.modul_kode = modul.kode
+    _modules[modul.kode] = modul
+    return modul
+
+
+def get(kode: str) -> Modul:
+    """The module of that code, or 404: the URL segment comes from the user."""
+    try:
+        return _modules[kode]
+    except KeyError:
+        raise Http404(kode) from None
+
+
+def for_model(model) -> Modul:
+    return _modules[model.modul_kode]
+
+
+def all_modules() -> list[Modul]:
+    return sorted(_modules.values(), key=lambda m: (m.urutan, m.kode))
+
+
+def codes() -> list[str]:
+    return [m.kode for m in all_modules()]

@@ -1,0 +1,153 @@
+"""Writes to module records: create, edit (optimistic lock), classify. Status changes are in
+`apps.core.workflow`. Views and imports call these; they do not repeat them."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.accounts import permissions
+from apps.audit.services import catat
+from apps.core import registry
+from apps.core.models import STATUS_DAPAT_DIUBAH, Klasifikasi, Riwayat, Status
+
+
+class SuntinganUsang(ValidationError):
+    """The record changed since the form was opened: the newer data is kept."""
+
+
+def _periode(rekaman):
+    modul = registry.for_model(type(rekaman))
+    if modul.periode_dari:
+        tanggal = getattr(rekaman, modul.periode_dari)
+        if tanggal is not None:
+            rekaman.periode = tanggal.replace(day=1)
+    elif rekaman.periode is not None:
+        rekaman.periode = rekaman.periode.replace(day=1)
+
+
+def buat_rekaman(rekaman, user):
+    """Save a new record as `draft` for `user`, who must be allowed to enter data for its
+    Satker and module. Side effects: history row `buat`, audit row."""
+    if not permissions.boleh(user, permissions.ISI, rekaman.modul_kode, rekaman.satker):
+        raise PermissionDenied
+    _periode(rekaman)
+    rekaman.status = Status.DRAFT
+    rekaman.klasifikasi = Klasifikasi.BELUM
+    rekaman.version = 1
+    rekaman.created_by = rekaman.updated_by = user
+    rekaman.full_clean()
+    with transaction.atomic():
+        rekaman.save(force_insert=True)
+        Riwayat.tulis(rekaman, user, "buat", ke=Status.DRAFT)
+        catat(user, "buat", objek=rekaman, satker=rekaman.satker_id)
+    return rekaman
+
+
+def ubah_rekaman(rekaman, user, fields, version: int):
+    """Write the edited `fields` of `rekaman` if nobody saved it since `version` was read.
+
+    A stale version raises `SuntinganUsang` and writes nothing: the newer data stays. A record
+    no longer in `draft`/`dikembalikan`, or outside the user's scope, raises PermissionDenied.
+    """
+    model = type(rekaman)
+    if not permissions.boleh(user, permissions.ISI, rekaman.modul_kode, rekaman.satker):
+        raise PermissionDenied
+    _periode(rekaman)
+    fields = set(fields) | {"periode"}
+    rekaman.full_clean()
+    now = timezone.now()
+    values = {name: getattr(rekaman, model._meta.get_field(name).attname) for name in fields}
+    values = {model._meta.get_field(k).attname: v for k, v in values.items()}
+    with transaction.atomic():
+        current = model.objects.select_for_update().filter(pk=rekaman.pk).first()
+        if current is None:
+            raise PermissionDenied
+        if current.status not in STATUS_DAPAT_DIUBAH:
+            raise PermissionDenied(
+                _("Rekaman berstatus “%(status)s” tidak dapat diubah.")
+                % {"status": current.get_status_display()}
+            )
+        if not permissions.boleh(user, permissions.ISI, current.modul_kode, current.satker):
+            raise PermissionDenied
+        if current.version != version:
+            raise SuntinganUsang(
+                _(
+                    "Rekaman ini sudah diubah oleh %(oleh)s pada %(pada)s setelah formulir Anda "
+                    "dibuka. Perubahan Anda tidak disimpan; muat ulang untuk melihat data terbaru."
+                )
+                % {
+                    "oleh": current.updated_by,
+                    "pada": timezone.localtime(current.updated_at).strftime("%d-%m-%Y %H:%M"),
+                }
+            )
+        model.objects.filter(pk=rekaman.pk, version=version).update(
+            version=F("version") + 1, updated_by_id=user.pk, updated_at=now, **values
+        )
+        catat(user, "ubah", objek=rekaman, satker=rekaman.satker_id, fields=sorted(fields))
+    rekaman.refresh_from_db()
+    return rekaman
+
+
+def klasifikasikan(rekaman, user, klasifikasi, alasan="", dasar_hukum="", sampai=None):
+    """PPID classification of an approved record. `dikecualikan` needs the consequence test
+    (alasan), its legal basis and an end date. Side effects: history and audit rows."""
+    model = type(rekaman)
+    with transaction.atomic():
+        current = model.objects.select_for_update().get(pk=rekaman.pk)
+        if not permissions.boleh_klasifikasi(user, current):
+            raise PermissionDenied
+        if current.status != Status.DISETUJUI:
+            raise ValidationError(_("Hanya rekaman yang sudah disetujui yang dapat diklasifikasi."))
+        try:
+            klasifikasi = Klasifikasi(klasifikasi)
+        except ValueError:
+            raise ValidationError(
+                {"klasifikasi": _("Klasifikasi tidak dikenal: %(k)s.") % {"k": klasifikasi}}
+            ) from None
+        errors = {}
+        if klasifikasi == Klasifikasi.BELUM:
+            errors["klasifikasi"] = _("Pilih salah satu kategori informasi.")
+        if klasifikasi == Klasifikasi.DIKECUALIKAN:
+            if not (alasan or "").strip():
+                errors["alasan_pengecualian"] = _(
+                    "Uji konsekuensi wajib diisi untuk informasi yang dikecualikan."
+                )
+            if not (dasar_hukum or "").strip():
+                errors["dasar_hukum_pengecualian"] = _(
+                    "Dasar hukum wajib diisi, mis. “UU 14/2008 Pasal 17 huruf h”."
+                )
+            if sampai is None:
+                errors["dikecualikan_sampai"] = _("Tanggal akhir pengecualian wajib diisi.")
+            elif sampai <= timezone.localdate():
+                errors["dikecualikan_sampai"] = _(
+                    "Tanggal akhir pengecualian (%(t)s) harus sesudah hari ini."
+                ) % {"t": sampai.strftime("%d-%m-%Y")}
+        else:
+            alasan, dasar_hukum, sampai = "", "", None
+        if errors:
+            raise ValidationError(errors)
+        now = timezone.now()
+        model.objects.filter(pk=current.pk).update(
+            klasifikasi=klasifikasi,
+            alasan_pengecualian=alasan.strip(),
+            dasar_hukum_pengecualian=dasar_hukum.strip(),
+            dikecualikan_sampai=sampai,
+            diklasifikasi_oleh_id=user.pk,
+            diklasifikasi_pada=now,
+            version=F("version") + 1,
+        )
+        Riwayat.tulis(
+            current, user, "klasifikasi", dari=current.klasifikasi, ke=klasifikasi, catatan=alasan
+        )
+        catat(
+            user,
+            "klasifikasi",
+            objek=current,
+            satker=current.satker_id,
+            dari=current.klasifikasi,
+            ke=klasifikasi,
+        )
+    rekaman.refresh_from_db()
+    return rekaman

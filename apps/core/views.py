@@ -1,0 +1,215 @@
+"""Staff pages of every registered module under /kelola/<modul>/ (entry, review, classify)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accounts import permissions
+from apps.core import registry
+from apps.core.filters import pilihan_filter, saring
+from apps.core.forms import CatatanForm, KlasifikasiForm, form_untuk
+from apps.core.models import Klasifikasi, Riwayat, Status
+from apps.core.services import SuntinganUsang, buat_rekaman, klasifikasikan, ubah_rekaman
+from apps.core.workflow import CATATAN_WAJIB, Aksi, aksi_tersedia, transition
+
+PER_HALAMAN = 25
+
+
+def _rekaman(request, modul, pk):
+    """The record if the user may see it; 404 alike for missing and out of scope."""
+    qs = modul.model.objects.visible_to(request.user).select_related(
+        "satker", "wilayah", "pemilihan", "created_by", "updated_by"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+@login_required
+def daftar(request, modul):
+    modul = registry.get(modul)
+    if not permissions.satker_dengan(request.user, permissions.LIHAT, modul.kode).exists():
+        raise PermissionDenied
+    qs = modul.model.objects.visible_to(request.user).select_related("satker", "wilayah")
+    qs, errors = saring(qs, modul, request.GET, staf=True)
+    page = Paginator(qs.order_by("-periode", "-id"), PER_HALAMAN).get_page(request.GET.get("hal"))
+    return render(
+        request,
+        "core/daftar.html",
+        {
+            "modul": modul,
+            "page": page,
+            "errors": errors,
+            "status_choices": Status.choices,
+            "pilihan_filter": pilihan_filter(modul, request.GET),
+            "boleh_buat": permissions.satker_dengan(
+                request.user, permissions.ISI, modul.kode
+            ).exists(),
+        },
+    )
+
+
+@login_required
+def buat(request, modul):
+    modul = registry.get(modul)
+    if not permissions.satker_dengan(request.user, permissions.ISI, modul.kode).exists():
+        raise PermissionDenied
+    form_class = form_untuk(modul)
+    form = form_class(request.POST or None, user=request.user, modul=modul)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rekaman = buat_rekaman(form.save(commit=False), request.user)
+        except ValidationError as e:
+            _tempel_galat(form, e)
+        else:
+            messages.success(request, _("Rekaman disimpan sebagai draf."))
+            return redirect(rekaman)
+    return render(request, "core/form.html", {"modul": modul, "form": form, "baru": True})
+
+
+@login_required
+def ubah(request, modul, pk):
+    modul = registry.get(modul)
+    rekaman = _rekaman(request, modul, pk)
+    if not permissions.boleh(request.user, permissions.ISI, modul.kode, rekaman.satker):
+        raise PermissionDenied
+    if not rekaman.dapat_diubah and request.method != "POST":
+        messages.error(
+            request,
+            _("Rekaman berstatus “%(status)s” tidak dapat diubah.")
+            % {"status": rekaman.get_status_display()},
+        )
+        return redirect(rekaman)
+    form_class = form_untuk(modul)
+    form = form_class(request.POST or None, instance=rekaman, user=request.user, modul=modul)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ubah_rekaman(
+                form.instance,
+                request.user,
+                [f for f in form.changed_data if f != "version"],
+                version=form.cleaned_data.get("version") or 0,
+            )
+        except (SuntinganUsang, PermissionDenied) as e:
+            # The submitted values stay in the form so nothing typed is lost; nothing is saved.
+            pesan = e.messages[0] if isinstance(e, ValidationError) else str(e)
+            form.add_error(None, pesan or _("Anda tidak berwenang mengubah rekaman ini."))
+            form.add_error(
+                None, _("Data terbaru ada di halaman rekaman; salin isian Anda bila perlu.")
+            )
+        except ValidationError as e:
+            _tempel_galat(form, e)
+        else:
+            messages.success(request, _("Perubahan disimpan."))
+            return redirect(rekaman)
+    return render(
+        request, "core/form.html", {"modul": modul, "form": form, "rekaman": rekaman, "baru": False}
+    )
+
+
+@login_required
+def detail(request, modul, pk):
+    modul = registry.get(modul)
+    rekaman = _rekaman(request, modul, pk)
+    user = request.user
+    tombol = [
+        (aksi, aksi in CATATAN_WAJIB)
+        for aksi in aksi_tersedia(rekaman)
+        if permissions.boleh_transisi(user, rekaman, aksi)
+    ]
+    boleh_klasifikasi = rekaman.status == Status.DISETUJUI and permissions.boleh_klasifikasi(
+        user, rekaman
+    )
+    fields = [
+        (modul.field(name).verbose_name, _tampil(rekaman, name))
+        for name in ("satker", "wilayah", "pemilihan", "tahapan", "periode", *modul.form_fields)
+    ]
+    return render(
+        request,
+        "core/detail.html",
+        {
+            "modul": modul,
+            "rekaman": rekaman,
+            "fields": fields,
+            "tombol": tombol,
+            "boleh_ubah": permissions.boleh_ubah(user, rekaman),
+            "boleh_klasifikasi": boleh_klasifikasi,
+            "klasifikasi_form": KlasifikasiForm(
+                initial={"klasifikasi": rekaman.klasifikasi}
+                if rekaman.klasifikasi != Klasifikasi.BELUM
+                else None
+            ),
+            "catatan_form": CatatanForm(),
+            "riwayat": Riwayat.dari_rekaman(rekaman),
+        },
+    )
+
+
+@login_required
+@require_POST
+def aksi(request, modul, pk, aksi):
+    modul = registry.get(modul)
+    rekaman = _rekaman(request, modul, pk)
+    if aksi not in Aksi.values:
+        raise PermissionDenied
+    form = CatatanForm(request.POST)
+    form.is_valid()
+    try:
+        transition(rekaman, aksi, request.user, form.cleaned_data.get("catatan", ""))
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(
+            request,
+            _("Aksi “%(aksi)s” berhasil; status sekarang “%(status)s”.")
+            % {"aksi": Aksi(aksi).label, "status": rekaman.get_status_display()},
+        )
+    return redirect(rekaman)
+
+
+@login_required
+@require_POST
+def klasifikasi(request, modul, pk):
+    modul = registry.get(modul)
+    rekaman = _rekaman(request, modul, pk)
+    if not permissions.boleh_klasifikasi(request.user, rekaman):
+        raise PermissionDenied
+    form = KlasifikasiForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            klasifikasikan(
+                rekaman,
+                request.user,
+                data["klasifikasi"],
+                alasan=data["alasan_pengecualian"],
+                dasar_hukum=data["dasar_hukum_pengecualian"],
+                sampai=data["dikecualikan_sampai"],
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(
+                request,
+                _("Klasifikasi disimpan: %(k)s.") % {"k": rekaman.get_klasifikasi_display()},
+            )
+    else:
+        messages.error(request, _("Pilih klasifikasi informasi."))
+    return redirect(rekaman)
+
+
+def _tampil(rekaman, name):
+    field = rekaman._meta.get_field(name)
+    if field.choices:
+        return getattr(rekaman, f"get_{name}_display")()
+    return getattr(rekaman, name)
+
+
+def _tempel_galat(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, errs in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error.messages)

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from apps.ppid import views as ppid_views
+
+admin.site.site_header = "Bawaslu Data Center — Admin"
+admin.site.site_title = "Bawaslu Data Center"
+
+urlpatterns = [
+    path("healthz", ppid_views.healthz, name="healthz"),
+    path("readyz", ppid_views.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("kelola/", include("apps.accounts.urls")),
+    path("kelola/", include("apps.dashboard.urls")),
+    path("kelola/", include("apps.core.urls")),
+    path("", include("apps.ppid.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
