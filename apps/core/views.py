@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.accounts import permissions
-from apps.core import registry
+from apps.core import registry, tampilan
 from apps.core.filters import pilihan_filter, saring
 from apps.core.forms import CatatanForm, KlasifikasiForm, form_untuk
 from apps.core.models import Klasifikasi, Riwayat, Status
@@ -122,10 +122,9 @@ def detail(request, modul, pk):
     boleh_klasifikasi = rekaman.status == Status.DISETUJUI and permissions.boleh_klasifikasi(
         user, rekaman
     )
-    fields = [
-        (modul.field(name).verbose_name, _tampil(rekaman, name))
-        for name in ("satker", "wilayah", "pemilihan", "tahapan", "periode", *modul.form_fields)
-    ]
+    fields = tampilan.baris(
+        rekaman, ("satker", "wilayah", "pemilihan", "tahapan", "periode", *modul.form_fields)
+    )
     return render(
         request,
         "core/detail.html",
@@ -198,13 +197,6 @@ def klasifikasi(request, modul, pk):
     else:
         messages.error(request, _("Pilih klasifikasi informasi."))
     return redirect(rekaman)
-
-
-def _tampil(rekaman, name):
-    field = rekaman._meta.get_field(name)
-    if field.choices:
-        return getattr(rekaman, f"get_{name}_display")()
-    return getattr(rekaman, name)
 
 
 def _tempel_galat(form, error: ValidationError):

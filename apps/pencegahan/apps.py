@@ -8,6 +8,7 @@ class PencegahanConfig(AppConfig):
 
     def ready(self):
         from apps.core.registry import Modul, register
+        from apps.pencegahan.demo import demo_records
         from apps.pencegahan.models import Pencegahan
 
         register(
@@ -45,5 +46,6 @@ class PencegahanConfig(AppConfig):
                 filter_fields=("jenis",),
                 periode_dari="tanggal",
                 urutan=30,
+                extra={"demo_records": demo_records},
             )
         )

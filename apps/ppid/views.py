@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-from apps.core import registry
+from apps.core import registry, tampilan
 from apps.core.filters import pilihan_filter, saring
 from apps.core.models import Pemilihan
 from apps.organisasi.models import Satker
@@ -16,20 +16,6 @@ PER_HALAMAN = 50
 
 def _publik(modul):
     return modul.model.objects.public().select_related("satker", "wilayah", "pemilihan")
-
-
-def _baris(modul, rekaman, names):
-    return [(modul.field(n).verbose_name, _nilai(rekaman, n)) for n in names]
-
-
-def _nilai(rekaman, name):
-    field = rekaman._meta.get_field(name)
-    if field.choices:
-        return getattr(rekaman, f"get_{name}_display")()
-    if field.is_relation:
-        related = getattr(rekaman, name)
-        return related.nama if related is not None else ""
-    return getattr(rekaman, name)
 
 
 def beranda(request):
@@ -65,7 +51,7 @@ def daftar(request, modul):
         {
             "modul": modul,
             "kolom": kolom,
-            "baris": [(r, [_nilai(r, n) for n in modul.list_fields]) for r in rows],
+            "baris": [(r, [tampilan.nilai(r, n) for n in modul.list_fields]) for r in rows],
             "hal": hal,
             "ada_berikut": ada_berikut,
             "errors": errors,
@@ -84,7 +70,7 @@ def detail(request, modul, pk):
         {
             "modul": modul,
             "rekaman": rekaman,
-            "fields": _baris(modul, rekaman, modul.semua_public_fields),
+            "fields": tampilan.baris(rekaman, modul.semua_public_fields),
         },
     )
 

@@ -1,0 +1,36 @@
+"""Demo personas and data for `manage.py seed_demo` (DESIGN §1, issue: Lampung personas)."""
+
+import datetime as dt
+
+from apps.accounts.models import Peran
+
+PASSWORD = "demo-bawaslu-2026"
+
+# username, full name, role, Satker code, is_superuser
+PERSONAS = [
+    ("operator.metro", "Rina Operator (Kota Metro)", Peran.OPERATOR, "18.72", False),
+    ("operator.lamsel", "Agus Operator (Lampung Selatan)", Peran.OPERATOR, "18.01", False),
+    ("koorsek.metro", "Dewi Koorsek (Kota Metro)", Peran.KOORDINATOR, "18.72", False),
+    ("kasek.lampung", "Bambang Kasek (Provinsi Lampung)", Peran.KOORDINATOR, "18", False),
+    ("pimpinan.lampung", "Hendra Ketua (Provinsi Lampung)", Peran.PIMPINAN, "18", False),
+    ("ppid.lampung", "Sari PPID (Provinsi Lampung)", Peran.PPID, "18", False),
+    ("admin", "Admin Data Bawaslu RI", Peran.ADMIN, "00", True),
+    ("operator.kutim", "Yusuf Operator (Kutai Timur, Kaltim)", Peran.OPERATOR, "64.08", False),
+]
+
+PEMILIHAN = [
+    ("pemilu-2024", "Pemilu 2024", "pemilu", 2024, dt.date(2024, 2, 14)),
+    ("pilkada-2024", "Pilkada Serentak 2024", "pilkada", 2024, dt.date(2024, 11, 27)),
+]
+
+# (status path, classification) — every status and every classification appears per office
+SKENARIO = [
+    ("draft", "belum"),
+    ("diajukan", "belum"),
+    ("dikembalikan", "belum"),
+    ("disetujui", "belum"),
+    ("disetujui", "berkala"),
+    ("disetujui", "serta_merta"),
+    ("disetujui", "setiap_saat"),
+    ("disetujui", "dikecualikan"),
+]

@@ -1,0 +1,110 @@
+"""Demo users for every role and records in every status and classification.
+
+Idempotent: users, assignments and records are looked up by their natural keys (username;
+user × role × Satker; Satker × module × title) and only created when missing. Module data
+comes from each module's `demo_records(satker, index)` hook in the registry's `extra`.
+"""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from apps.accounts.models import Penugasan, User
+from apps.core import demo, registry
+from apps.core.models import Pemilihan
+from apps.core.services import buat_rekaman, klasifikasikan
+from apps.core.workflow import Aksi, transition
+from apps.organisasi.models import Satker
+
+# who enters and who reviews, per demo office
+KANTOR = {
+    "18.72": ("operator.metro", "koorsek.metro"),
+    "18.01": ("operator.lamsel", "kasek.lampung"),
+}
+PPID = "ppid.lampung"
+
+
+class Command(BaseCommand):
+    help = "Isi data demo: pengguna untuk setiap peran dan rekaman di setiap status/klasifikasi."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--logins-only", action="store_true", help="Hanya cetak akun demo.")
+
+    def handle(self, *args, logins_only=False, **options):
+        if not logins_only:
+            with transaction.atomic():
+                self.seed()
+        self.print_logins()
+
+    def seed(self):
+        satker = {s.kode: s for s in Satker.objects.filter(kode__in=[p[3] for p in demo.PERSONAS])}
+        missing = {p[3] for p in demo.PERSONAS} - set(satker)
+        if missing:
+            raise CommandError(
+                "Satker belum dimuat (%s): jalankan 'load_wilayah' dan 'load_satker'."
+                % ", ".join(sorted(missing))
+            )
+        for kode, nama, jenis, tahun, hari in demo.PEMILIHAN:
+            Pemilihan.objects.get_or_create(
+                kode=kode,
+                defaults={"nama": nama, "jenis": jenis, "tahun": tahun, "hari_pemungutan": hari},
+            )
+        users = {}
+        for username, nama, peran, kode, superuser in demo.PERSONAS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User.objects.create_user(
+                    username=username,
+                    password=demo.PASSWORD,
+                    nama_lengkap=nama,
+                    is_staff=superuser,
+                    is_superuser=superuser,
+                )
+            Penugasan.objects.get_or_create(user=user, peran=peran, satker=satker[kode])
+            users[username] = user
+        created = 0
+        for modul in registry.all_modules():
+            contoh = modul.extra.get("demo_records")
+            if contoh is None:
+                continue
+            for kode, (operator, reviewer) in KANTOR.items():
+                for i, (status, klas) in enumerate(demo.SKENARIO):
+                    rekaman = contoh(satker[kode], i)
+                    judul = getattr(rekaman, modul.judul_field)
+                    if modul.model.objects.filter(
+                        satker=satker[kode], **{modul.judul_field: judul}
+                    ).exists():
+                        continue
+                    rekaman.pemilihan = Pemilihan.objects.get(kode="pemilu-2024")
+                    self.walk(rekaman, users[operator], users[reviewer], users[PPID], status, klas)
+                    created += 1
+        self.stdout.write(f"Data demo: {created} rekaman baru.")
+
+    @staticmethod
+    def walk(rekaman, operator, reviewer, ppid, status, klas):
+        buat_rekaman(rekaman, operator)
+        if status == "draft":
+            return
+        transition(rekaman, Aksi.AJUKAN, operator)
+        if status == "dikembalikan":
+            transition(rekaman, Aksi.KEMBALIKAN, reviewer, "Lengkapi jumlah peserta dan foto.")
+        elif status == "disetujui":
+            transition(rekaman, Aksi.SETUJUI, reviewer)
+            if klas == "dikecualikan":
+                klasifikasikan(
+                    rekaman,
+                    ppid,
+                    klas,
+                    alasan="Memuat data pribadi peserta; membukanya merugikan hak pribadi.",
+                    dasar_hukum="UU 14/2008 Pasal 17 huruf h",
+                    sampai=dt.date(2030, 12, 31),
+                )
+            elif klas != "belum":
+                klasifikasikan(rekaman, ppid, klas)
+
+    def print_logins(self):
+        self.stdout.write("\nAkun demo (kata sandi semuanya: %s):" % demo.PASSWORD)
+        for username, nama, peran, kode, _superuser in demo.PERSONAS:
+            self.stdout.write(f"  {username:<18} {peran.label:<28} {kode:<6} {nama}")
+        self.stdout.write("  Masuk di /kelola/masuk/ ; admin Django di /admin/\n")
