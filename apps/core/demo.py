@@ -4,7 +4,7 @@ import datetime as dt
 
 from apps.accounts.models import Peran
 
-PASSWORD = "demo-bawaslu-2026"
+PASSWORD = "demo-bawaslu-2026"  # noqa: S105 - the published demo password, printed by make run
 
 # username, full name, role, Satker code, is_superuser
 PERSONAS = [

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from apps.accounts.models import Peran, Penugasan, User
+from apps.accounts.models import Penugasan, Peran, User
 from apps.organisasi.models import Satker
 from apps.pencegahan.models import Pencegahan
 from apps.wilayah.models import Wilayah

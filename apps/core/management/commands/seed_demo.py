@@ -42,8 +42,8 @@ class Command(BaseCommand):
         missing = {p[3] for p in demo.PERSONAS} - set(satker)
         if missing:
             raise CommandError(
-                "Satker belum dimuat (%s): jalankan 'load_wilayah' dan 'load_satker'."
-                % ", ".join(sorted(missing))
+                f"Satker belum dimuat ({', '.join(sorted(missing))}): "
+                "jalankan 'load_wilayah' dan 'load_satker'."
             )
         for kode, nama, jenis, tahun, hari in demo.PEMILIHAN:
             Pemilihan.objects.get_or_create(
@@ -104,7 +104,7 @@ class Command(BaseCommand):
                 klasifikasikan(rekaman, ppid, klas)
 
     def print_logins(self):
-        self.stdout.write("\nAkun demo (kata sandi semuanya: %s):" % demo.PASSWORD)
+        self.stdout.write(f"\nAkun demo (kata sandi semuanya: {demo.PASSWORD}):")
         for username, nama, peran, kode, _superuser in demo.PERSONAS:
             self.stdout.write(f"  {username:<18} {peran.label:<28} {kode:<6} {nama}")
         self.stdout.write("  Masuk di /kelola/masuk/ ; admin Django di /admin/\n")
