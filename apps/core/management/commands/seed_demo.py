@@ -30,12 +30,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--logins-only", action="store_true", help="Hanya cetak akun demo.")
+        parser.add_argument("--no-logins", action="store_true", help="Jangan cetak akun demo.")
 
-    def handle(self, *args, logins_only=False, **options):
+    def handle(self, *args, logins_only=False, no_logins=False, **options):
         if not logins_only:
             with transaction.atomic():
                 self.seed()
-        self.print_logins()
+        if not no_logins:
+            self.print_logins()
 
     def seed(self):
         satker = {s.kode: s for s in Satker.objects.filter(kode__in=[p[3] for p in demo.PERSONAS])}
