@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "apps.accounts"
-    verbose_name = "Akun dan peran"
+    verbose_name = _("Akun dan peran")
 
     def ready(self):
         from apps.accounts import permissions, signals  # noqa: F401

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     name = "apps.audit"
-    verbose_name = "Audit"
+    verbose_name = _("Audit")
 
     def ready(self):
         from apps.audit import signals  # noqa: F401  (connects login/logout logging)

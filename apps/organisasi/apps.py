@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganisasiConfig(AppConfig):
     name = "apps.organisasi"
-    verbose_name = "Organisasi"
+    verbose_name = _("Organisasi")

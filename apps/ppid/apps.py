@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PpidConfig(AppConfig):
     name = "apps.ppid"
-    verbose_name = "PPID dan portal publik"
+    verbose_name = _("PPID dan portal publik")

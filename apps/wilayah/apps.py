@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WilayahConfig(AppConfig):
     name = "apps.wilayah"
-    verbose_name = "Wilayah"
+    verbose_name = _("Wilayah")
