@@ -234,6 +234,27 @@ class Riwayat(models.Model):
     def __str__(self):
         return f"{self.aksi} {self.dari}→{self.ke}"
 
+    @staticmethod
+    def _label(value):
+        from apps.core.workflow import Aksi
+
+        for choices in (Aksi, Status, Klasifikasi):
+            if value in choices.values:
+                return choices(value).label
+        return {"buat": _("Dibuat"), "klasifikasi": _("Klasifikasi")}.get(value, value)
+
+    @property
+    def aksi_label(self):
+        return self._label(self.aksi)
+
+    @property
+    def dari_label(self):
+        return self._label(self.dari)
+
+    @property
+    def ke_label(self):
+        return self._label(self.ke)
+
     @classmethod
     def tulis(cls, rekaman, user, aksi, dari="", ke="", catatan=""):
         return cls.objects.create(
