@@ -134,8 +134,12 @@ STORAGES = {
         )
     },
 }
+# Uploaded files are never served from MEDIA_URL: only through views that check the record
+# is visible to the user (staff) or public (portal), as attachments.
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / ".data" / "media"))
+BATAS_UNGGAH_BYTE = int(os.environ.get("BATAS_UNGGAH_MB", "10")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -101,3 +101,28 @@ class KlasifikasiForm(forms.Form):
     dikecualikan_sampai = forms.DateField(
         label=_("Dikecualikan sampai (wajib bila dikecualikan)"), required=False, widget=DateInput
     )
+
+
+def formsets_untuk(modul, data=None, files=None, instance=None):
+    """Bound or unbound inline formsets of the module's child rows, in declaration order."""
+    result = []
+    for inline in modul.inlines:
+        formset_class = forms.inlineformset_factory(
+            modul.model,
+            inline.model,
+            fields=inline.fields,
+            extra=inline.extra,
+            min_num=inline.min_num,
+            validate_min=inline.min_num > 0,
+            can_delete=True,
+        )
+        formset = formset_class(data, files, instance=instance, prefix=inline.prefix)
+        formset.inline = inline
+        for form in formset.forms:
+            for field in form.fields.values():
+                if isinstance(field.widget, forms.DateInput) and not isinstance(
+                    field.widget, DateInput
+                ):
+                    field.widget = DateInput()
+        result.append(formset)
+    return result

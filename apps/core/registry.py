@@ -14,6 +14,22 @@ BASE_PUBLIC_FIELDS = ("satker", "wilayah", "pemilihan", "tahapan", "periode", "k
 
 
 @dataclass(frozen=True)
+class Inline:
+    """Child rows edited on the record's own form (e.g. the partners of an agreement)."""
+
+    model: type
+    fields: tuple[str, ...]
+    label: str
+    publik: bool = True  # shown on public pages (only `fields`)
+    min_num: int = 0
+    extra: int = 1
+
+    @property
+    def prefix(self):
+        return self.model._meta.model_name
+
+
+@dataclass(frozen=True)
 class Modul:
     kode: str  # URL segment and permission suffix: /data/<kode>/, isi_<kode>
     model: type
@@ -31,6 +47,11 @@ class Modul:
     periode_dari: str | None = None
     judul_field: str = "judul"
     form_class: type | None = None
+    inlines: tuple[Inline, ...] = ()
+    # Dotted paths of extra URLconfs, included under /data/<kode>/ and /kelola/<kode>/ before
+    # the generic pages (e.g. a roll-up page).
+    urls_publik: str | None = None
+    urls_kelola: str | None = None
     urutan: int = 100
     extra: dict = field(default_factory=dict)
 

@@ -4,6 +4,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,9 +28,25 @@ def _periode(rekaman):
         rekaman.periode = rekaman.periode.replace(day=1)
 
 
-def buat_rekaman(rekaman, user):
+def _simpan_anak(rekaman, formsets):
+    """Save the child rows of validated inline formsets (inside the caller's transaction)."""
+    for formset in formsets:
+        formset.instance = rekaman
+        formset.save()
+
+
+def _simpan_berkas(rekaman, fields):
+    """Store uploaded files of `fields` before a queryset update writes their names."""
+    for name in fields:
+        value = getattr(rekaman, name, None)
+        if isinstance(value, FieldFile) and value and not value._committed:
+            value.save(value.name, value.file, save=False)
+
+
+def buat_rekaman(rekaman, user, formsets=()):
     """Save a new record as `draft` for `user`, who must be allowed to enter data for its
-    Satker and module. Side effects: history row `buat`, audit row."""
+    Satker and module, with the child rows of `formsets` (already validated). Side effects:
+    history row `buat`, audit row."""
     if not permissions.boleh(user, permissions.ISI, rekaman.modul_kode, rekaman.satker):
         raise PermissionDenied
     _periode(rekaman)
@@ -40,13 +57,15 @@ def buat_rekaman(rekaman, user):
     rekaman.full_clean()
     with transaction.atomic():
         rekaman.save(force_insert=True)
+        _simpan_anak(rekaman, formsets)
         Riwayat.tulis(rekaman, user, "buat", ke=Status.DRAFT)
         catat(user, "buat", objek=rekaman, satker=rekaman.satker_id)
     return rekaman
 
 
-def ubah_rekaman(rekaman, user, fields, version: int):
-    """Write the edited `fields` of `rekaman` if nobody saved it since `version` was read.
+def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
+    """Write the edited `fields` of `rekaman` (and the child rows of the validated `formsets`)
+    if nobody saved it since `version` was read.
 
     A stale version raises `SuntinganUsang` and writes nothing: the newer data stays. A record
     no longer in `draft`/`dikembalikan`, or outside the user's scope, raises PermissionDenied.
@@ -58,8 +77,6 @@ def ubah_rekaman(rekaman, user, fields, version: int):
     fields = set(fields) | {"periode"}
     rekaman.full_clean()
     now = timezone.now()
-    values = {name: getattr(rekaman, model._meta.get_field(name).attname) for name in fields}
-    values = {model._meta.get_field(k).attname: v for k, v in values.items()}
     with transaction.atomic():
         current = model.objects.select_for_update().filter(pk=rekaman.pk).first()
         if current is None:
@@ -82,9 +99,17 @@ def ubah_rekaman(rekaman, user, fields, version: int):
                     "pada": timezone.localtime(current.updated_at).strftime("%d-%m-%Y %H:%M"),
                 }
             )
+        _simpan_berkas(rekaman, fields)
+        values = {
+            model._meta.get_field(name).attname: getattr(
+                rekaman, model._meta.get_field(name).attname
+            )
+            for name in fields
+        }
         model.objects.filter(pk=rekaman.pk, version=version).update(
             version=F("version") + 1, updated_by_id=user.pk, updated_at=now, **values
         )
+        _simpan_anak(rekaman, formsets)
         catat(user, "ubah", objek=rekaman, satker=rekaman.satker_id, fields=sorted(fields))
     rekaman.refresh_from_db()
     return rekaman

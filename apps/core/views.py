@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +13,7 @@ from django.views.decorators.http import require_POST
 from apps.accounts import permissions
 from apps.core import registry, tampilan
 from apps.core.filters import pilihan_filter, saring
-from apps.core.forms import CatatanForm, KlasifikasiForm, form_untuk
+from apps.core.forms import CatatanForm, KlasifikasiForm, form_untuk, formsets_untuk
 from apps.core.models import Klasifikasi, Riwayat, Status
 from apps.core.services import SuntinganUsang, buat_rekaman, klasifikasikan, ubah_rekaman
 from apps.core.workflow import CATATAN_WAJIB, Aksi, aksi_tersedia, transition
@@ -56,17 +58,22 @@ def buat(request, modul):
     modul = registry.get(modul)
     if not permissions.satker_dengan(request.user, permissions.ISI, modul.kode).exists():
         raise PermissionDenied
-    form_class = form_untuk(modul)
-    form = form_class(request.POST or None, user=request.user, modul=modul)
-    if request.method == "POST" and form.is_valid():
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = form_untuk(modul)(data, files, user=request.user, modul=modul)
+    formsets = formsets_untuk(modul, data, files)
+    if data is not None and form.is_valid() and all(fs.is_valid() for fs in formsets):
         try:
-            rekaman = buat_rekaman(form.save(commit=False), request.user)
+            rekaman = buat_rekaman(form.save(commit=False), request.user, formsets)
         except ValidationError as e:
             _tempel_galat(form, e)
         else:
             messages.success(request, _("Rekaman disimpan sebagai draf."))
             return redirect(rekaman)
-    return render(request, "core/form.html", {"modul": modul, "form": form, "baru": True})
+    return render(
+        request,
+        "core/form.html",
+        {"modul": modul, "form": form, "formsets": formsets, "baru": True},
+    )
 
 
 @login_required
@@ -82,15 +89,17 @@ def ubah(request, modul, pk):
             % {"status": rekaman.get_status_display()},
         )
         return redirect(rekaman)
-    form_class = form_untuk(modul)
-    form = form_class(request.POST or None, instance=rekaman, user=request.user, modul=modul)
-    if request.method == "POST" and form.is_valid():
+    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = form_untuk(modul)(data, files, instance=rekaman, user=request.user, modul=modul)
+    formsets = formsets_untuk(modul, data, files, instance=rekaman)
+    if data is not None and form.is_valid() and all(fs.is_valid() for fs in formsets):
         try:
             ubah_rekaman(
                 form.instance,
                 request.user,
                 [f for f in form.changed_data if f != "version"],
                 version=form.cleaned_data.get("version") or 0,
+                formsets=formsets,
             )
         except (SuntinganUsang, PermissionDenied) as e:
             # The submitted values stay in the form so nothing typed is lost; nothing is saved.
@@ -105,7 +114,9 @@ def ubah(request, modul, pk):
             messages.success(request, _("Perubahan disimpan."))
             return redirect(rekaman)
     return render(
-        request, "core/form.html", {"modul": modul, "form": form, "rekaman": rekaman, "baru": False}
+        request,
+        "core/form.html",
+        {"modul": modul, "form": form, "formsets": formsets, "rekaman": rekaman, "baru": False},
     )
 
 
@@ -122,9 +133,9 @@ def detail(request, modul, pk):
     boleh_klasifikasi = rekaman.status == Status.DISETUJUI and permissions.boleh_klasifikasi(
         user, rekaman
     )
-    fields = tampilan.baris(
-        rekaman, ("satker", "wilayah", "pemilihan", "tahapan", "periode", *modul.form_fields)
-    )
+    names = ("satker", "wilayah", "pemilihan", "tahapan", "periode", *modul.form_fields)
+    names += tuple(n for n in modul.public_fields if n not in names)
+    fields = tampilan.baris(rekaman, names)
     return render(
         request,
         "core/detail.html",
@@ -142,6 +153,8 @@ def detail(request, modul, pk):
             ),
             "catatan_form": CatatanForm(),
             "riwayat": Riwayat.dari_rekaman(rekaman),
+            "anak": [(i, tampilan.anak(rekaman, i)) for i in modul.inlines],
+            "berkas": tampilan.berkas(rekaman, names),
         },
     )
 
@@ -205,3 +218,28 @@ def _tempel_galat(form, error: ValidationError):
             form.add_error(field if field in form.fields else None, errs)
     else:
         form.add_error(None, error.messages)
+
+
+@login_required
+def unduh_berkas(request, modul, pk, field):
+    """A record's file as a download, for staff who may see the record."""
+    modul = registry.get(modul)
+    rekaman = _rekaman(request, modul, pk)
+    return kirim_berkas(rekaman, field)
+
+
+def kirim_berkas(rekaman, field):
+    """Serve a file field as an attachment: never inlined, never sniffed, never executed."""
+    try:
+        value = getattr(rekaman, field)
+        rekaman._meta.get_field(field)
+    except (AttributeError, FieldDoesNotExist):
+        raise Http404 from None
+    if not isinstance(value, FieldFile) or not value:
+        raise Http404
+    response = FileResponse(
+        value.open("rb"), as_attachment=True, filename=value.name.rsplit("/", 1)[-1]
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -2,13 +2,14 @@
 public fields (DESIGN §3, §5)."""
 
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from apps.core import registry, tampilan
 from apps.core.filters import pilihan_filter, saring
 from apps.core.models import Pemilihan
+from apps.core.views import kirim_berkas
 from apps.organisasi.models import Satker
 
 PER_HALAMAN = 50
@@ -44,7 +45,7 @@ def daftar(request, modul):
     rows = list(qs.order_by("-periode", "-id")[start : start + PER_HALAMAN + 1])
     ada_berikut = len(rows) > PER_HALAMAN
     rows = rows[:PER_HALAMAN]
-    kolom = [modul.field(n).verbose_name for n in modul.list_fields]
+    kolom = [tampilan.label(modul.model, n) for n in modul.list_fields]
     return render(
         request,
         "ppid/daftar.html",
@@ -71,8 +72,19 @@ def detail(request, modul, pk):
             "modul": modul,
             "rekaman": rekaman,
             "fields": tampilan.baris(rekaman, modul.semua_public_fields),
+            "anak": [(i, tampilan.anak(rekaman, i)) for i in modul.inlines if i.publik],
+            "berkas": tampilan.berkas(rekaman, modul.public_fields),
         },
     )
+
+
+def unduh_berkas(request, modul, pk, field):
+    """A public record's file, only when the field is one of the module's public fields."""
+    modul = registry.get(modul)
+    if field not in modul.public_fields:
+        raise Http404
+    rekaman = get_object_or_404(_publik(modul), pk=pk)
+    return kirim_berkas(rekaman, field)
 
 
 def satker(request, kode):
