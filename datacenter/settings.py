@@ -46,7 +46,11 @@ INSTALLED_APPS = [
     "apps.organisasi",
     "apps.core",
     "apps.audit",
+    "apps.dpt",
+    "apps.kampanye",
     "apps.pencegahan",
+    "apps.anggaran",
+    "apps.mou",
     "apps.dashboard",
     "apps.ppid",
 ]

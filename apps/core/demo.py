@@ -34,3 +34,16 @@ SKENARIO = [
     ("disetujui", "setiap_saat"),
     ("disetujui", "dikecualikan"),
 ]
+
+
+def pemilihan_demo(kode="pemilu-2024"):
+    """The demo election of that code, created if missing (idempotent)."""
+    from apps.core.models import Pemilihan
+
+    for k, nama, jenis, tahun, hari in PEMILIHAN:
+        obj, _created = Pemilihan.objects.get_or_create(
+            kode=k, defaults={"nama": nama, "jenis": jenis, "tahun": tahun, "hari_pemungutan": hari}
+        )
+        if k == kode:
+            result = obj
+    return result

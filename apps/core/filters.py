@@ -72,6 +72,16 @@ def _periode(qs, modul, params, errors):
 
 
 def _pilihan_modul(qs, modul, params, errors):
+    for tambahan in modul.filter_tambahan:
+        value = params.get(tambahan.name, "").strip()
+        if not value:
+            continue
+        if value in dict(tambahan.choices):
+            qs = tambahan.terapkan(qs, value)
+        else:
+            errors.append(
+                _("Nilai “%(v)s” tidak dikenal untuk %(f)s.") % {"v": value, "f": tambahan.label}
+            )
     for name in modul.filter_fields:
         value = params.get(name, "").strip()
         if not value:
@@ -99,7 +109,12 @@ def _status(qs, modul, params, errors):
 
 def _cari(qs, modul, params, errors):
     value = params.get("q", "").strip()
-    return qs.filter(**{f"{modul.judul_field}__icontains": value}) if value else qs
+    if not value:
+        return qs
+    q = Q()
+    for name in modul.cari_fields or (modul.judul_field,):
+        q |= Q(**{f"{name}__icontains": value})
+    return qs.filter(q)
 
 
 def pilihan_filter(modul, params):
@@ -107,4 +122,4 @@ def pilihan_filter(modul, params):
     return [
         (name, modul.field(name).verbose_name, modul.field(name).choices, params.get(name, ""))
         for name in modul.filter_fields
-    ]
+    ] + [(f.name, f.label, f.choices, params.get(f.name, "")) for f in modul.filter_tambahan]

@@ -5,6 +5,7 @@ pages, public pages, permissions and the shared tests iterate over this registry
 module needs no new view, URL or test code.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import Http404
@@ -30,6 +31,17 @@ class Inline:
 
 
 @dataclass(frozen=True)
+class FilterTambahan:
+    """A list filter that is not a plain choice field (e.g. an agreement's computed validity).
+    `terapkan(qs, value)` narrows the queryset for one of the `choices` values."""
+
+    name: str
+    label: str
+    choices: tuple[tuple[str, str], ...]
+    terapkan: Callable
+
+
+@dataclass(frozen=True)
 class Modul:
     kode: str  # URL segment and permission suffix: /data/<kode>/, isi_<kode>
     model: type
@@ -43,6 +55,9 @@ class Modul:
     list_fields: tuple[str, ...]
     # Extra filters offered on lists (choice fields of the module).
     filter_fields: tuple[str, ...] = ()
+    filter_tambahan: tuple[FilterTambahan, ...] = ()
+    # Text fields searched by `?q=` (default: the title field).
+    cari_fields: tuple[str, ...] = ()
     # Field whose date decides the reporting month; None when the form asks for periode.
     periode_dari: str | None = None
     judul_field: str = "judul"
@@ -53,6 +68,8 @@ class Modul:
     urls_publik: str | None = None
     urls_kelola: str | None = None
     urutan: int = 100
+    # Hooks: "demo_setup"() creates lookup rows the demo needs (idempotent);
+    # "demo_records"(satker, i) returns an unsaved, valid record of any kab/kota office.
     extra: dict = field(default_factory=dict)
 
     def __str__(self):

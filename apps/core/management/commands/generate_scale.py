@@ -46,6 +46,8 @@ class Command(BaseCommand):
         user, _ = User.objects.get_or_create(username="generator.skala")
         weights = [w for *_x, w in MIX]
         for modul in registry.all_modules():
+            if "demo_setup" in modul.extra:
+                modul.extra["demo_setup"]()
             contoh = modul.extra.get("demo_records")
             if contoh is None:
                 continue

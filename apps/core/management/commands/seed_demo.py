@@ -12,7 +12,6 @@ from django.db import transaction
 
 from apps.accounts.models import Penugasan, User
 from apps.core import demo, registry
-from apps.core.models import Pemilihan
 from apps.core.services import buat_rekaman, klasifikasikan
 from apps.core.workflow import Aksi, transition
 from apps.organisasi.models import Satker
@@ -47,11 +46,7 @@ class Command(BaseCommand):
                 f"Satker belum dimuat ({', '.join(sorted(missing))}): "
                 "jalankan 'load_wilayah' dan 'load_satker'."
             )
-        for kode, nama, jenis, tahun, hari in demo.PEMILIHAN:
-            Pemilihan.objects.get_or_create(
-                kode=kode,
-                defaults={"nama": nama, "jenis": jenis, "tahun": tahun, "hari_pemungutan": hari},
-            )
+        pemilu = demo.pemilihan_demo("pemilu-2024")
         users = {}
         for username, nama, peran, kode, superuser in demo.PERSONAS:
             user = User.objects.filter(username=username).first()
@@ -67,6 +62,8 @@ class Command(BaseCommand):
             users[username] = user
         created = 0
         for modul in registry.all_modules():
+            if "demo_setup" in modul.extra:
+                modul.extra["demo_setup"]()
             contoh = modul.extra.get("demo_records")
             if contoh is None:
                 continue
@@ -78,7 +75,8 @@ class Command(BaseCommand):
                         satker=satker[kode], **{modul.judul_field: judul}
                     ).exists():
                         continue
-                    rekaman.pemilihan = Pemilihan.objects.get(kode="pemilu-2024")
+                    if rekaman.pemilihan_id is None:
+                        rekaman.pemilihan = pemilu
                     self.walk(rekaman, users[operator], users[reviewer], users[PPID], status, klas)
                     created += 1
         self.stdout.write(f"Data demo: {created} rekaman baru.")
