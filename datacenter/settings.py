@@ -97,6 +97,9 @@ DATABASES = {
     # Persistent connections changed list-page throughput several-fold (DESIGN §7a).
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True),
 }
+if os.environ.get("TEST_DB_NAME"):
+    # lets parallel test runs (e.g. one per module under development) keep separate databases
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DB_NAME"]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
