@@ -16,6 +16,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "datacenter.settings")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -27,10 +28,13 @@ ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
 
 
-def rate(client, url):
+def rate(client, url, dingin=False):
+    """Requests per second; `dingin` (cold) empties the page cache before every request."""
     client.get(url)  # warm up
     n, start = 0, time.perf_counter()
     while time.perf_counter() - start < SECONDS:
+        if dingin:
+            cache.clear()
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         n += 1
@@ -56,15 +60,18 @@ def main():
         print(f"{'/healthz (bare view)':<45} {base:8.0f} {1:8.2f}")
         for modul in registry.all_modules():
             first = modul.model.objects.public().order_by("-periode", "-id").first()
-            for url in [
-                f"/data/{modul.kode}/",
-                f"/data/{modul.kode}/?hal=50",
-                f"/data/{modul.kode}/?wilayah=18.72",
-                f"/data/{modul.kode}/{first.pk}/",
-                "/",
+            for url, dingin in [
+                (f"/data/{modul.kode}/", True),
+                (f"/data/{modul.kode}/", False),
+                (f"/data/{modul.kode}/?hal=50", True),
+                (f"/data/{modul.kode}/?wilayah=18.72", True),
+                (f"/data/{modul.kode}/{first.pk}/", False),
+                ("/", True),
+                ("/", False),
             ]:
-                r = rate(client, url)
-                print(f"{url:<45} {r:8.0f} {r / base:8.2f}")
+                r = rate(client, url, dingin)
+                label = f"{url} ({'cold' if dingin else 'cached'})"
+                print(f"{label:<45} {r:8.0f} {r / base:8.2f}")
             qs = modul.model.objects.public().order_by("-periode", "-id")[:51]
             print(qs.explain().splitlines()[0:3])
     finally:

@@ -148,6 +148,15 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / ".data" / "medi
 BATAS_UNGGAH_BYTE = int(os.environ.get("BATAS_UNGGAH_MB", "10")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Public pages cache their content per process under the public-content token
+# (apps/core/publikasi.py); a shared cache (e.g. Redis) only saves memory, not correctness.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # No page loads anything from elsewhere, and no page runs inline script.

@@ -272,3 +272,17 @@ class Riwayat(models.Model):
         return cls.objects.filter(
             content_type=ContentType.objects.get_for_model(type(rekaman)), object_id=rekaman.pk
         ).select_related("oleh")
+
+
+class VersiPublik(models.Model):
+    """One row holding the current public-content token (see `apps.core.publikasi`)."""
+
+    token = models.CharField(max_length=32)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("versi konten publik")
+        verbose_name_plural = _("versi konten publik")
+
+    def __str__(self):
+        return self.token

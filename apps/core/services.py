@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from apps.accounts import permissions
 from apps.audit.services import catat
-from apps.core import registry
+from apps.core import publikasi, registry
 from apps.core.models import STATUS_DAPAT_DIUBAH, Klasifikasi, Riwayat, Status
 
 
@@ -117,7 +117,8 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
 
 def klasifikasikan(rekaman, user, klasifikasi, alasan="", dasar_hukum="", sampai=None):
     """PPID classification of an approved record. `dikecualikan` needs the consequence test
-    (alasan), its legal basis and an end date. Side effects: history and audit rows."""
+    (alasan), its legal basis and an end date. Side effects: history and audit rows, a new
+    public-content token."""
     model = type(rekaman)
     with transaction.atomic():
         current = model.objects.select_for_update().get(pk=rekaman.pk)
@@ -166,6 +167,7 @@ def klasifikasikan(rekaman, user, klasifikasi, alasan="", dasar_hukum="", sampai
         Riwayat.tulis(
             current, user, "klasifikasi", dari=current.klasifikasi, ke=klasifikasi, catatan=alasan
         )
+        publikasi.ganti_token()
         catat(
             user,
             "klasifikasi",

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import publikasi
 from apps.core.models import Klasifikasi, Riwayat, Status
 
 
@@ -47,7 +48,9 @@ def transition(rekaman, aksi: str, user, catatan: str = ""):
       resets the classification to `belum`, so the record leaves the public portal at once and
       returns only after the PPID classifies the new content;
     - history: one `Riwayat` row (who, when, from, to, note);
-    - audit: one `CatatanAudit` row.
+    - audit: one `CatatanAudit` row;
+    - cache: entering or leaving `disetujui` changes the public-content token, so cached
+      public pages are not served again.
     `rekaman` is refreshed in place; the row is locked while it changes.
     """
     from apps.accounts import permissions
@@ -92,6 +95,8 @@ def transition(rekaman, aksi: str, user, catatan: str = ""):
             )
         model.objects.filter(pk=terkunci.pk).update(version=F("version") + 1, **changes)
         Riwayat.tulis(terkunci, user, aksi, dari=terkunci.status, ke=tujuan, catatan=catatan)
+        if Status.DISETUJUI in (terkunci.status, tujuan):
+            publikasi.ganti_token()
         catat(
             user,
             f"transisi_{aksi}",

@@ -1,12 +1,15 @@
 """The public portal. Every query here starts from `.public()` and shows only the module's
 public fields (DESIGN §3, §5)."""
 
+from functools import partial
+
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from apps.core import registry, tampilan
+from apps.core import publikasi, registry, tampilan
 from apps.core.filters import pilihan_filter, saring
 from apps.core.models import Pemilihan
 from apps.core.views import kirim_berkas
@@ -19,13 +22,28 @@ def _publik(modul):
     return modul.model.objects.public().select_related("satker", "wilayah", "pemilihan")
 
 
+def _tautan(nama_url, *args):
+    """A reverse() done once, turned into a prefix for many ids: reversing per row is the
+    most expensive part of a long list."""
+    contoh = reverse(nama_url, args=[*args, 0])
+    return contoh[: -len("0/")]
+
+
 def beranda(request):
     moduls = registry.all_modules()
-    terbaru = []
-    for modul in moduls:
-        terbaru += [(modul, r) for r in _publik(modul).order_by("-periode", "-id")[:5]]
-    terbaru.sort(key=lambda mr: (mr[1].periode, mr[1].pk), reverse=True)
-    return render(request, "ppid/beranda.html", {"moduls": moduls, "terbaru": terbaru[:10]})
+
+    def terbaru():
+        rows = []
+        for modul in moduls:
+            rows += [(modul, r) for r in _publik(modul).order_by("-periode", "-id")[:5]]
+        rows.sort(key=lambda mr: (mr[1].periode, mr[1].pk), reverse=True)
+        return rows[:10]
+
+    return render(
+        request,
+        "ppid/beranda.html",
+        {"moduls": moduls, "terbaru": terbaru, "token": publikasi.token()},
+    )
 
 
 def katalog(request):
@@ -34,32 +52,50 @@ def katalog(request):
 
 def daftar(request, modul):
     """Newest-first public rows, paged without COUNT(*) (DESIGN §7a): one extra row tells
-    whether a next page exists."""
+    whether a next page exists. The rows are read and rendered only when the page is not in
+    the cache under the current public-content token."""
     modul = registry.get(modul)
     qs, errors = saring(_publik(modul), modul, request.GET, staf=False)
     try:
         hal = max(1, int(request.GET.get("hal", "1")))
     except ValueError:
         hal = 1
-    start = (hal - 1) * PER_HALAMAN
-    rows = list(qs.order_by("-periode", "-id")[start : start + PER_HALAMAN + 1])
-    ada_berikut = len(rows) > PER_HALAMAN
-    rows = rows[:PER_HALAMAN]
-    kolom = [tampilan.label(modul.model, n) for n in modul.list_fields]
+    token = publikasi.token()  # before any data is read (see apps.core.publikasi)
     return render(
         request,
         "ppid/daftar.html",
         {
             "modul": modul,
-            "kolom": kolom,
-            "baris": [(r, [tampilan.nilai(r, n) for n in modul.list_fields]) for r in rows],
+            "kolom": [tampilan.label(modul.model, n) for n in modul.list_fields],
+            "halaman": partial(_halaman_daftar, modul, qs, hal),
             "hal": hal,
-            "ada_berikut": ada_berikut,
+            "token": token,
             "errors": errors,
             "pilihan_filter": pilihan_filter(modul, request.GET),
             "pemilihan_list": Pemilihan.objects.all(),
         },
     )
+
+
+def _halaman_daftar(modul, qs, hal):
+    start = (hal - 1) * PER_HALAMAN
+    rows = list(qs.order_by("-periode", "-id")[start : start + PER_HALAMAN + 1])
+    detail = _tautan("ppid:detail", modul.kode)
+    satker = _tautan("ppid:satker")
+    judul = (
+        modul.list_fields.index(modul.judul_field) if modul.judul_field in modul.list_fields else 0
+    )
+    kolom = tampilan.penyaji(modul.model, modul.list_fields)
+    baris = [
+        {
+            "url": f"{detail}{r.pk}/",
+            "satker_url": f"{satker}{r.satker.kode}/",
+            "satker": r.satker.nama,
+            "sel": [(f(r), i == judul) for i, f in enumerate(kolom)],
+        }
+        for r in rows[:PER_HALAMAN]
+    ]
+    return {"baris": baris, "ada_berikut": len(rows) > PER_HALAMAN}
 
 
 def detail(request, modul, pk):
@@ -89,12 +125,20 @@ def unduh_berkas(request, modul, pk, field):
 
 def satker(request, kode):
     kantor = get_object_or_404(Satker.objects.select_related("induk", "wilayah"), kode=kode)
-    per_modul = []
-    for modul in registry.all_modules():
-        rows = list(_publik(modul).filter(satker=kantor).order_by("-periode", "-id")[:10])
-        if rows:
-            per_modul.append((modul, rows))
-    return render(request, "ppid/satker.html", {"kantor": kantor, "per_modul": per_modul})
+
+    def per_modul():
+        result = []
+        for modul in registry.all_modules():
+            rows = list(_publik(modul).filter(satker=kantor).order_by("-periode", "-id")[:10])
+            if rows:
+                result.append((modul, rows))
+        return result
+
+    return render(
+        request,
+        "ppid/satker.html",
+        {"kantor": kantor, "per_modul": per_modul, "token": publikasi.token()},
+    )
 
 
 def healthz(request):
