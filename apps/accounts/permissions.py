@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from guardian.shortcuts import get_objects_for_user
 
-from apps.accounts.models import IzinSatker, Penugasan, Peran
+from apps.accounts.models import IzinSatker, Penugasan, Peran, User
 from apps.core import registry
 from apps.organisasi.models import Satker
 
@@ -117,13 +117,19 @@ def pastikan_permission_ada(**kwargs) -> None:
     """Create the action × module permissions on Satker for every registered module
     (post_migrate), so a new module needs no migration of its own for permissions."""
     ct = ContentType.objects.get_for_model(Satker)
+    baru = False
     for modul in registry.all_modules():
         for aksi in AKSI:
-            Permission.objects.get_or_create(
+            _perm, created = Permission.objects.get_or_create(
                 content_type=ct,
                 codename=codename(aksi, modul.kode),
                 defaults={"name": f"{aksi} {modul.kode}"},
             )
+            baru = baru or created
+    if baru:
+        # An assignment without a module list means every module, the new one included.
+        for user in User.objects.filter(penugasan__aktif=True, is_active=True).distinct():
+            sinkron_izin(user)
 
 
 @transaction.atomic
@@ -135,9 +141,12 @@ def sinkron_izin(user) -> int:
         for p in Permission.objects.filter(content_type=ContentType.objects.get_for_model(Satker))
     }
     rows = {}
+    terdaftar = registry.codes()
     if user.is_active:
         for tugas in user.penugasan.filter(aktif=True).select_related("satker"):
-            moduls = tugas.modul or registry.codes()
+            # A code of a module not registered (any more) grants nothing; it must not make
+            # the sync fail, or deactivating such a user would fail to drop the other grants.
+            moduls = [m for m in tugas.modul if m in terdaftar] if tugas.modul else terdaftar
             own, below = PERAN_AKSI[tugas.peran]
             targets = [(tugas.satker.pk, own)]
             if below:

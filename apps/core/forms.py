@@ -29,11 +29,18 @@ class RekamanForm(forms.ModelForm):
         )
         self.fields["satker"].queryset = satker_qs
         self.fields["satker"].empty_label = None
+        # Django's own message for a choice outside the queryset names neither field nor value.
+        self.fields["satker"].error_messages["invalid_choice"] = _(
+            "Satker dengan id %(value)s bukan kantor tempat Anda dapat mengisi data."
+        )
         if len(satker_qs) == 1 and not self.instance.pk:
             self.fields["satker"].initial = satker_qs[0].pk
         if "wilayah" in self.fields:
             self.fields["wilayah"].queryset = self._wilayah_pilihan(satker_qs)
             self.fields["wilayah"].label_from_instance = lambda w: f"{w.nama} ({w.kode})"
+            self.fields["wilayah"].error_messages["invalid_choice"] = _(
+                "Wilayah %(value)s tidak dikenal atau berada di luar wilayah kerja Anda."
+            )
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         for field in self.fields.values():
@@ -43,14 +50,16 @@ class RekamanForm(forms.ModelForm):
                 field.widget = DateInput()
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 4)
+            pilih_kosong(field)
 
     @staticmethod
     def _wilayah_pilihan(satker_qs):
-        """Kab/kota and kecamatan within the offices' areas (every province for Bawaslu RI)."""
+        """Kab/kota and kecamatan within the offices' areas (all of them for Bawaslu RI, whose
+        admin enters and corrects records of any office, kecamatan-level ones included)."""
         q = Q(pk__in=[])
         for satker in satker_qs:
             if satker.tingkat == TingkatSatker.PUSAT:
-                return Wilayah.objects.filter(tingkat__in=[Tingkat.PROVINSI, Tingkat.KABKOTA])
+                return Wilayah.objects.exclude(tingkat=Tingkat.DESA)
             q |= Q(kode=satker.wilayah_id) | Q(kode__startswith=satker.wilayah_id + ".")
         return Wilayah.objects.filter(q).exclude(tingkat=Tingkat.DESA)
 
@@ -68,6 +77,19 @@ class RekamanForm(forms.ModelForm):
                     % {"w": wilayah, "s": satker},
                 )
         return cleaned
+
+
+def pilih_kosong(field):
+    """The empty option of a select reads "— pilih —" (Django's own label is English-only)."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = _("— pilih —")
+    elif isinstance(field, forms.ChoiceField) and not isinstance(
+        field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+    ):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "":
+            field.choices = [("", _("— pilih —")), *choices[1:]]
 
 
 def form_untuk(modul):

@@ -56,6 +56,8 @@ class Modul:
     # Extra filters offered on lists (choice fields of the module).
     filter_fields: tuple[str, ...] = ()
     filter_tambahan: tuple[FilterTambahan, ...] = ()
+    # Related rows shown in list columns, fetched with the list (no query per row).
+    select_related: tuple[str, ...] = ()
     # Text fields searched by `?q=` (default: the title field).
     cari_fields: tuple[str, ...] = ()
     # Field whose date decides the reporting month; None when the form asks for periode.

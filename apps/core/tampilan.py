@@ -22,6 +22,13 @@ def dihitung(label):
     return wrap
 
 
+def tampil(obj):
+    """How a related row reads: its `tampil` (e.g. a region's bare name) or its str()."""
+    if obj is None:
+        return ""
+    return getattr(obj, "tampil", None) or str(obj)
+
+
 def label(model, name):
     try:
         return model._meta.get_field(name).verbose_name
@@ -38,7 +45,7 @@ def nilai(rekaman, name):
     if field.choices:
         return getattr(rekaman, f"get_{name}_display")()
     if field.is_relation:
-        return "" if value is None else getattr(value, "nama", str(value))
+        return tampil(value)
     if name == "periode" and value is not None:
         return date_format(value, "F Y")
     if isinstance(value, FieldFile):
@@ -82,7 +89,7 @@ def penyaji(model, names):
             labels = {k: str(v) for k, v in field.flatchoices}
             result.append(lambda obj, a=field.attname, lb=labels: lb.get(getattr(obj, a), ""))
         elif field.is_relation:
-            result.append(lambda obj, n=name: getattr(getattr(obj, n), "nama", "") or "")
+            result.append(lambda obj, n=name: tampil(getattr(obj, n)))
         elif name == "periode":
             result.append(lambda obj: f"{bulan[obj.periode.month]} {obj.periode.year}")
         elif isinstance(field, models.DateTimeField):

@@ -34,7 +34,9 @@ def daftar(request, modul):
     modul = registry.get(modul)
     if not permissions.satker_dengan(request.user, permissions.LIHAT, modul.kode).exists():
         raise PermissionDenied
-    qs = modul.model.objects.visible_to(request.user).select_related("satker", "wilayah")
+    qs = modul.model.objects.visible_to(request.user).select_related(
+        "satker", "wilayah", *modul.select_related
+    )
     qs, errors = saring(qs, modul, request.GET, staf=True)
     page = Paginator(qs.order_by("-periode", "-id"), PER_HALAMAN).get_page(request.GET.get("hal"))
     return render(

@@ -19,7 +19,9 @@ PER_HALAMAN = 50
 
 
 def _publik(modul):
-    return modul.model.objects.public().select_related("satker", "wilayah", "pemilihan")
+    return modul.model.objects.public().select_related(
+        "satker", "wilayah", "pemilihan", *modul.select_related
+    )
 
 
 def _tautan(nama_url, *args):

@@ -53,6 +53,10 @@ class Wilayah(models.Model):
     def __str__(self):
         return f"{self.kode} {self.nama}"
 
+    @property
+    def tampil(self):
+        return self.nama
+
     def keturunan_q(self, field: str = "wilayah") -> models.Q:
         """Q for rows whose `field` is this region or lies under it."""
         return models.Q(**{f"{field}__kode": self.kode}) | models.Q(

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from apps.accounts.models import Penugasan, User
+from apps.accounts.permissions import sinkron_izin
 from apps.core import demo, registry
 from apps.core.services import buat_rekaman, klasifikasikan
 from apps.core.workflow import Aksi, transition
@@ -59,6 +60,7 @@ class Command(BaseCommand):
                     is_superuser=superuser,
                 )
             Penugasan.objects.get_or_create(user=user, peran=peran, satker=satker[kode])
+            sinkron_izin(user)  # modules registered since the user was created included
             users[username] = user
         created = 0
         for modul in registry.all_modules():
