@@ -69,6 +69,9 @@ class Modul:
     # the generic pages (e.g. a roll-up page).
     urls_publik: str | None = None
     urls_kelola: str | None = None
+    # Links to those pages, (label, URL name), shown on the module's public / staff list.
+    tautan_publik: tuple[tuple[str, str], ...] = ()
+    tautan_kelola: tuple[tuple[str, str], ...] = ()
     urutan: int = 100
     # Hooks: "demo_setup"() creates lookup rows the demo needs (idempotent);
     # "demo_records"(satker, i) returns an unsaved, valid record of any kab/kota office.
