@@ -49,7 +49,7 @@ class RekamanForm(forms.ModelForm):
             ):
                 field.widget = DateInput()
             if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 4)
+                field.widget.attrs["rows"] = 4  # Django's default of 10 is too tall on a phone
             pilih_kosong(field)
 
     @staticmethod

@@ -1,5 +1,6 @@
-"""National-scale synthetic records for benchmarks (DESIGN §6): `--rows` per module, spread
-over every kab/kota office and the months of 2024, about half of them public.
+"""National-scale synthetic records for benchmarks (DESIGN §6): `--rows` per module, copies of
+each module's demo records spread over every kab/kota office and the days of 2024, about half
+of them public.
 
 Rows are bulk-inserted, not walked through the workflow: this is load for measuring reads,
 never data anyone enters, and it is only used in the benchmark database.
@@ -49,7 +50,10 @@ class Command(BaseCommand):
             if "demo_setup" in modul.extra:
                 modul.extra["demo_setup"]()
             contoh = modul.extra.get("demo_records")
-            if contoh is None:
+            if contoh is None or ("skala" in modul.extra and modul.extra["skala"] is None):
+                # a module whose rows are unique per office and month (dpt, anggaran) cannot
+                # be scaled by copying demo rows; it opts out with extra["skala"] = None
+                self.stdout.write(f"{modul.kode}: dilewati.")
                 continue
             templates = [contoh(s, i) for i, s in enumerate(kantor[:8])]
             batch = []
