@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from apps.ppid import views as ppid_views
 
@@ -7,6 +9,7 @@ admin.site.site_header = "Bawaslu Data Center — Admin"
 admin.site.site_title = "Bawaslu Data Center"
 
 urlpatterns = [
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("healthz", ppid_views.healthz, name="healthz"),
     path("readyz", ppid_views.readyz, name="readyz"),
     path("admin/", admin.site.urls),

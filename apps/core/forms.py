@@ -138,6 +138,12 @@ def formsets_untuk(modul, data=None, files=None, instance=None):
             validate_min=inline.min_num > 0,
             can_delete=True,
         )
+        formset_class.error_messages = {
+            **formset_class.error_messages,
+            # Django's own message does not say which rows are missing
+            "too_few_forms": _("Isi paling sedikit %(n)s baris %(label)s.")
+            % {"n": inline.min_num, "label": inline.label},
+        }
         formset = formset_class(data, files, instance=instance, prefix=inline.prefix)
         formset.inline = inline
         for form in formset.forms:
@@ -146,5 +152,6 @@ def formsets_untuk(modul, data=None, files=None, instance=None):
                     field.widget, DateInput
                 ):
                     field.widget = DateInput()
+                pilih_kosong(field)
         result.append(formset)
     return result

@@ -9,6 +9,8 @@ token before they query, so content cached under a token is never older than the
 
 import uuid
 
+from django.utils import timezone
+
 from apps.core.models import VersiPublik
 
 
@@ -18,4 +20,7 @@ def ganti_token() -> None:
 
 
 def token() -> str:
-    return VersiPublik.objects.filter(pk=1).values_list("token", flat=True).first() or "awal"
+    """The current token, with today's date: pages that show values computed from the date
+    (an agreement that ends today) are not served from yesterday's cache."""
+    tersimpan = VersiPublik.objects.filter(pk=1).values_list("token", flat=True).first()
+    return f"{tersimpan or 'awal'}-{timezone.localdate():%Y%m%d}"

@@ -239,9 +239,10 @@ def kirim_berkas(rekaman, field):
         raise Http404 from None
     if not isinstance(value, FieldFile) or not value:
         raise Http404
-    response = FileResponse(
-        value.open("rb"), as_attachment=True, filename=value.name.rsplit("/", 1)[-1]
-    )
+    # a readable name, not the random one it is stored under
+    ext = value.name.rsplit(".", 1)[-1].lower() if "." in value.name else "bin"
+    nama = f"{rekaman.modul_kode}-{rekaman.pk}-{field}.{ext}"
+    response = FileResponse(value.open("rb"), as_attachment=True, filename=nama)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
