@@ -138,8 +138,8 @@ def formsets_untuk(modul, data=None, files=None, instance=None):
             validate_min=inline.min_num > 0,
             can_delete=True,
         )
-        formset_class.error_messages = {
-            **formset_class.error_messages,
+        formset_class.default_error_messages = {
+            **formset_class.default_error_messages,
             # Django's own message does not say which rows are missing
             "too_few_forms": _("Isi paling sedikit %(n)s baris %(label)s.")
             % {"n": inline.min_num, "label": inline.label},
