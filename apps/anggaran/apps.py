@@ -5,3 +5,40 @@ from django.utils.translation import gettext_lazy as _
 class AnggaranConfig(AppConfig):
     name = "apps.anggaran"
     verbose_name = _("Anggaran")
+
+    def ready(self):
+        from apps.anggaran.demo import demo_records, demo_setup
+        from apps.anggaran.forms import AnggaranForm
+        from apps.anggaran.models import Anggaran
+        from apps.core.registry import Modul, register
+
+        register(
+            Modul(
+                kode="anggaran",
+                model=Anggaran,
+                nama=_("Anggaran"),
+                deskripsi=_(
+                    "Pagu dan realisasi anggaran satuan kerja per tahun anggaran, program, "
+                    "kegiatan dan akun: realisasi kumulatif bulanan, sisa anggaran dan "
+                    "persentase serapan."
+                ),
+                public_fields=(
+                    "judul",
+                    "tahun",
+                    "program",
+                    "kegiatan",
+                    "akun",
+                    "pagu",
+                    "realisasi_kumulatif",
+                    "sisa",
+                    "serapan",
+                ),
+                form_fields=("pagu_anggaran", "realisasi_kumulatif", "judul", "catatan_internal"),
+                list_fields=("periode", "judul", "realisasi_kumulatif", "serapan"),
+                form_class=AnggaranForm,
+                urls_publik="apps.anggaran.urls_publik",
+                urls_kelola="apps.anggaran.urls_kelola",
+                urutan=60,
+                extra={"demo_records": demo_records, "demo_setup": demo_setup},
+            )
+        )
