@@ -38,7 +38,10 @@ class AnggaranConfig(AppConfig):
                 form_class=AnggaranForm,
                 urls_publik="apps.anggaran.urls_publik",
                 urls_kelola="apps.anggaran.urls_kelola",
+                tautan_publik=((_("Serapan anggaran per Satker"), "ppid:anggaran:serapan"),),
+                tautan_kelola=((_("Pagu anggaran"), "core:anggaran:pagu_daftar"),),
                 urutan=60,
-                extra={"demo_records": demo_records, "demo_setup": demo_setup},
+                # one report per budget line and month: demo rows cannot be copied at scale
+                extra={"demo_records": demo_records, "demo_setup": demo_setup, "skala": None},
             )
         )

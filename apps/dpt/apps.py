@@ -61,6 +61,7 @@ class DptConfig(AppConfig):
                 urls_publik="apps.dpt.urls",
                 tautan_publik=((_("Rekapitulasi per wilayah"), "ppid:dpt:rekap"),),
                 urutan=10,
-                extra={"demo_records": demo_records},
+                # one report per region, stage and month: demo rows cannot be copied at scale
+                extra={"demo_records": demo_records, "skala": None},
             )
         )

@@ -252,7 +252,7 @@ class Dpt(Rekaman):
                 models.Q(wilayah_id__in=[kode, *leluhur])
                 | models.Q(wilayah__kode__startswith=kode + ".")
             )
-            .select_related("wilayah", "satker")
+            .select_related("wilayah")
             .order_by("wilayah_id", "satker__kode")
         )
         rangkap = list(sejenis[:11])
@@ -295,10 +295,15 @@ class Dpt(Rekaman):
 
 
 def _daftar_rangkap(rekaman, satker_id):
-    teks = f"{rekaman.wilayah.nama} ({rekaman.wilayah_id})"
+    # Another office's report is named by its region only, never by office or title: the
+    # person entering may not have that office in scope (DESIGN §1), yet must learn why the
+    # figures are refused.
     if rekaman.satker_id != satker_id:
-        teks = _("%(wilayah)s oleh %(satker)s") % {"wilayah": teks, "satker": rekaman.satker}
-    return teks
+        return _("%(wilayah)s (%(kode)s, laporan kantor lain)") % {
+            "wilayah": rekaman.wilayah.nama,
+            "kode": rekaman.wilayah_id,
+        }
+    return f"{rekaman.wilayah.nama} ({rekaman.wilayah_id})"
 
 
 def _nama_kabkota(wilayah, kabkota, rangkap):

@@ -314,7 +314,8 @@ def test_desa_ditolak_bila_kecamatannya_sudah_diisi(modul, kantor, lapor, wilaya
 
 def test_aturan_berlaku_lintas_satker(modul, kantor, lapor, wilayah, pimpinan_lampung):
     """Bawaslu Provinsi Lampung may enter Kota Metro's figures too; it may not add kab/kota
-    figures to Kota Metro's kecamatan figures, and the message names the office."""
+    figures to Kota Metro's kecamatan figures. The message names the region of the other
+    office's report but not the office or its title (it may be outside the user's scope)."""
     lapor("18.72.02")
     with pytest.raises(ValidationError) as e:
         buat_rekaman(
@@ -325,7 +326,7 @@ def test_aturan_berlaku_lintas_satker(modul, kantor, lapor, wilayah, pimpinan_la
         )
     assert e.value.message_dict["wilayah"] == [
         "DPT Pemilu 2024 periode Juli 2023 untuk Kota Metro sudah diisi per kecamatan/desa: "
-        "Metro Utara (18.72.02) oleh Bawaslu Kota Metro. Angka satu kabupaten/kota diisi di "
+        "Metro Utara (18.72.02, laporan kantor lain). Angka satu kabupaten/kota diisi di "
         "tingkat kabupaten/kota atau per kecamatan/desa, tidak keduanya, agar tidak terhitung "
         "dua kali; ubah laporan yang sudah ada."
     ]
