@@ -129,7 +129,7 @@ def test_beranda_petugas_bahasa_inggris(client):
 
 # ---- the catalogue ---------------------------------------------------------------------------
 
-KATA_KUNCI = re.compile(r'^(msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")$')
+KATA_KUNCI = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")$')
 
 
 def _entri() -> list[dict]:
@@ -207,5 +207,7 @@ def test_mo_sesuai_po():
         if "msgid_plural" in e:
             assert mo.ngettext(e["msgid"], e["msgid_plural"], 1) == e["msgstr[0]"]
             assert mo.ngettext(e["msgid"], e["msgid_plural"], 2) == e["msgstr[1]"]
+        elif "msgctxt" in e:
+            assert mo.pgettext(e["msgctxt"], e["msgid"]) == e["msgstr"], e["msgid"]
         else:
             assert mo.gettext(e["msgid"]) == e["msgstr"], e["msgid"]
