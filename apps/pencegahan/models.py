@@ -37,5 +37,9 @@ class Pencegahan(Rekaman):
             models.CheckConstraint(
                 condition=models.Q(jumlah_peserta__lte=1_000_000),
                 name="pencegahan_peserta_wajar",
+                violation_error_message=_(
+                    "Jumlah peserta paling banyak 1.000.000 orang; periksa kembali isian "
+                    "jumlah peserta."
+                ),
             ),
         ]

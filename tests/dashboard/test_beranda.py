@@ -1,0 +1,108 @@
+"""The staff home: each person's queues, within their scope, in a bounded number of queries."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from apps.core.workflow import transition
+from tests import factories
+from tests.conftest import MODULS, Matriks
+
+# session, user, assignments; then per module: drafts, returned, to approve, to classify, menu
+BATAS_BERANDA_STAF = 3 + 5 * len(MODULS)
+
+
+def _antrean(response, judul):
+    """The record ids listed under the queue headed `judul`."""
+    bagian = response.text.split(judul, 1)[1].split("</section>", 1)[0]
+    return {int(pk) for pk in re.findall(r'href="/kelola/\w+/(\d+)/"', bagian)}
+
+
+@pytest.fixture
+def antrean(buat, koorsek_metro):
+    """Per module, one record of each queue in Kota Metro and one submitted in Kutai Timur."""
+    rows = {}
+    for modul in MODULS:
+        rows[modul.kode] = {
+            "draf": buat(modul, "18.72"),
+            "dikembalikan": buat(modul, "18.72", "dikembalikan", peninjau=koorsek_metro),
+            "diajukan": buat(modul, "18.72", "diajukan"),
+            "disetujui": buat(modul, "18.72", "disetujui"),
+            "kutim": buat(modul, "64.08", "diajukan"),
+        }
+    return rows
+
+
+def _semua(antrean, *kunci):
+    return {antrean[m.kode][k].pk for m in MODULS for k in kunci}
+
+
+def test_antrean_setiap_persona(client, persona, admin, antrean):
+    """Each person's queues hold exactly their own work, within their scope."""
+    harapan = {
+        "operator_metro": {
+            "Draf saya": _semua(antrean, "draf"),
+            "Dikembalikan kepada saya": _semua(antrean, "dikembalikan"),
+            "Menunggu persetujuan saya": set(),
+            "Menunggu klasifikasi": set(),
+        },
+        "koorsek_metro": {
+            "Draf saya": set(),
+            "Menunggu persetujuan saya": _semua(antrean, "diajukan"),
+            "Menunggu klasifikasi": set(),
+        },
+        "kasek_lampung": {"Menunggu persetujuan saya": _semua(antrean, "diajukan")},
+        "ppid_lampung": {
+            "Menunggu persetujuan saya": set(),
+            "Menunggu klasifikasi": _semua(antrean, "disetujui"),
+        },
+        "pimpinan_lampung": {"Menunggu persetujuan saya": set(), "Menunggu klasifikasi": set()},
+        "outsider": {
+            "Draf saya": set(),
+            "Dikembalikan kepada saya": set(),
+            "Menunggu persetujuan saya": set(),
+            "Menunggu klasifikasi": set(),
+        },
+    }
+    matriks = Matriks()
+    for nama, antre in harapan.items():
+        client.force_login(persona(nama))
+        response = client.get("/kelola/")
+        for judul, ids in antre.items():
+            with matriks.sel(nama=nama, antrean=judul):
+                assert _antrean(response, judul) == ids
+        with matriks.sel(nama=nama, antrean="menu modul"):
+            for modul in MODULS:
+                assert f'href="/kelola/{modul.kode}/"' in response.text
+    with matriks.sel(nama="outsider", antrean="Dikembalikan kepada saya, setelah dikembalikan"):
+        kutim = antrean[MODULS[0].kode]["kutim"]
+        transition(kutim, "kembalikan", admin, "Lengkapi data.")
+        client.force_login(persona("outsider"))
+        assert _antrean(client.get("/kelola/"), "Dikembalikan kepada saya") == {kutim.pk}
+    matriks.periksa()
+
+
+def test_beranda_petugas_wajib_masuk(client):
+    response = client.get("/kelola/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/kelola/masuk/")
+
+
+def test_beranda_petugas_jumlah_query_tetap(
+    client, kasek_lampung, operator_metro, django_assert_max_num_queries
+):
+    kueri = {}
+    for n, mulai in ((5, 0), (40, 5)):
+        for modul in MODULS:
+            factories.banyak_rekaman_tersebar(
+                modul, n - mulai, oleh=operator_metro, status="diajukan", mulai=mulai
+            )
+        client.force_login(kasek_lampung)
+        client.get("/kelola/")
+        cache.clear()
+        with django_assert_max_num_queries(BATAS_BERANDA_STAF) as k:
+            response = client.get("/kelola/")
+        kueri[n] = len(k)
+        assert _antrean(response, "Menunggu persetujuan saya")
+    assert kueri[5] == kueri[40]
