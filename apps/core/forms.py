@@ -63,21 +63,6 @@ class RekamanForm(forms.ModelForm):
             q |= Q(kode=satker.wilayah_id) | Q(kode__startswith=satker.wilayah_id + ".")
         return Wilayah.objects.filter(q).exclude(tingkat=Tingkat.DESA)
 
-    def clean(self):
-        cleaned = super().clean()
-        satker, wilayah = cleaned.get("satker"), cleaned.get("wilayah")
-        if satker and wilayah and satker.wilayah_id:
-            inside = wilayah.kode == satker.wilayah_id or wilayah.kode.startswith(
-                satker.wilayah_id + "."
-            )
-            if not inside:
-                self.add_error(
-                    "wilayah",
-                    _("Wilayah %(w)s berada di luar wilayah kerja %(s)s.")
-                    % {"w": wilayah, "s": satker},
-                )
-        return cleaned
-
 
 def pilih_kosong(field):
     """The empty option of a select reads "— pilih —" (Django's own label is English-only)."""

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -195,6 +196,32 @@ class Rekaman(models.Model):
 
     def get_absolute_url(self):
         return reverse("core:detail", args=[self.modul_kode, self.pk])
+
+    def clean_fields(self, exclude=None):
+        """Field checks, plus: the region lies inside the office's area (Bawaslu RI:
+        anywhere). Checked on the model, not only in the form, so services and imports cannot
+        write a region outside it; here rather than in clean() so a module's own clean() still
+        runs and reports its errors alongside."""
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as e:
+            errors = e.update_error_dict(errors)
+        if "wilayah" not in (exclude or ()) and "wilayah" not in errors:
+            area = self.satker.wilayah_id if self.satker_id else None
+            inside = (
+                not area
+                or not self.wilayah_id
+                or self.wilayah_id == area
+                or self.wilayah_id.startswith(area + ".")
+            )
+            if not inside:
+                errors["wilayah"] = [
+                    _("Wilayah %(w)s berada di luar wilayah kerja %(s)s.")
+                    % {"w": self.wilayah, "s": self.satker}
+                ]
+        if errors:
+            raise ValidationError(errors)
 
     def get_public_url(self):
         return reverse("ppid:detail", args=[self.modul_kode, self.pk])

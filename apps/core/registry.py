@@ -94,6 +94,10 @@ _modules: dict[str, Modul] = {}
 def register(modul: Modul) -> Modul:
     if modul.kode in _modules and _modules[modul.kode].model is not modul.model:
         raise ValueError(f"modul {modul.kode!r} sudah terdaftar")
+    # public lists show list_fields: they must never reach past the public fields
+    bocor = set(modul.list_fields) - set(modul.semua_public_fields)
+    if bocor:
+        raise ValueError(f"modul {modul.kode!r}: list_fields bukan public_fields: {sorted(bocor)}")
     modul.model.modul_kode = modul.kode
     _modules[modul.kode] = modul
     return modul

@@ -210,7 +210,9 @@ def klasifikasi(request, modul, pk):
                 _("Klasifikasi disimpan: %(k)s.") % {"k": rekaman.get_klasifikasi_display()},
             )
     else:
-        messages.error(request, _("Pilih klasifikasi informasi."))
+        for name, errs in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errs)}" if label else " ".join(errs))
     return redirect(rekaman)
 
 

@@ -166,9 +166,8 @@ class Dpt(Rekaman):
         errors = {}
         self._periksa_angka(errors)
         wilayah = self._wilayah_atau_none()
-        if wilayah is not None:
-            self._periksa_wilayah(wilayah, errors)
-        if wilayah is not None and "wilayah" not in errors and self._kunci_lengkap():
+        sah = wilayah is not None and self._periksa_wilayah(wilayah, errors)
+        if sah and self._kunci_lengkap():
             self._periksa_rangkap(wilayah, errors)
         if errors:
             raise ValidationError(errors)
@@ -215,19 +214,16 @@ class Dpt(Rekaman):
             return None  # clean_fields() reports the unknown code
 
     def _periksa_wilayah(self, wilayah, errors):
-        satker = self.satker if self.satker_id else None
+        """True when the region can carry DPT figures. A region outside the office's area is
+        reported by the record base (Rekaman.clean_fields); it only stops the overlap check."""
         if wilayah.tingkat == Tingkat.PROVINSI:
             errors["wilayah"] = _(
                 "Wilayah %(w)s adalah provinsi; data daftar pemilih diisi per kabupaten/kota, "
                 "kecamatan atau desa. Angka provinsi dan nasional dijumlahkan otomatis."
             ) % {"w": wilayah}
-        elif satker is not None and satker.wilayah_id:
-            kode = satker.wilayah_id
-            if not (wilayah.kode == kode or wilayah.kode.startswith(kode + ".")):
-                errors["wilayah"] = _("Wilayah %(w)s berada di luar wilayah kerja %(s)s.") % {
-                    "w": wilayah,
-                    "s": satker,
-                }
+            return False
+        area = self.satker.wilayah_id if self.satker_id else None
+        return not area or wilayah.kode == area or wilayah.kode.startswith(area + ".")
 
     def _kunci_lengkap(self):
         return all((self.satker_id, self.pemilihan_id, self.tahap, self.wilayah_id, self.periode))

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from apps.accounts import permissions
 from apps.core.services import buat_rekaman, klasifikasikan, ubah_rekaman
 from apps.core.workflow import transition
+from apps.organisasi.models import Satker
 from tests import factories
 from tests.conftest import MODULS, PENULIS, Matriks, modul_id, segar
 
@@ -594,3 +595,32 @@ def test_kantor_baru_masuk_lingkup_peran_di_atasnya(kasek_lampung, ppid_lampung,
         assert permissions.boleh(kasek_lampung, permissions.SETUJUI, modul.kode, baru)
         assert permissions.boleh(ppid_lampung, permissions.KLASIFIKASI, modul.kode, baru)
         assert not permissions.boleh(kasek_lampung, permissions.ISI, modul.kode, baru)
+
+
+@pytest.mark.parametrize(
+    "nama", ["operator_metro", "koorsek_metro", "kasek_lampung", "ppid_lampung", "outsider"]
+)
+def test_jawaban_sama_dengan_guardian(nama, request):
+    """The permission module reads guardian's grant table directly; guardian's own API must
+    give exactly the same offices for every action and module."""
+    from guardian.shortcuts import get_objects_for_user
+
+    user = request.getfixturevalue(nama)
+    for modul in MODULS:
+        for aksi in permissions.AKSI:
+            kita = set(
+                permissions.satker_dengan(user, aksi, modul.kode).values_list("pk", flat=True)
+            )
+            guardian = set(
+                get_objects_for_user(
+                    user,
+                    f"organisasi.{permissions.codename(aksi, modul.kode)}",
+                    klass=Satker,
+                    accept_global_perms=False,
+                ).values_list("pk", flat=True)
+            )
+            assert kita == guardian, (nama, aksi, modul.kode)
+            assert all(
+                user.has_perm(f"organisasi.{aksi}_{modul.kode}", s)
+                for s in Satker.objects.filter(pk__in=kita)
+            )
