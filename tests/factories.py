@@ -98,7 +98,8 @@ def contoh(modul, satker, i=0, *, siapkan=True, **nilai):
 
     The hook promises a valid record for any kab/kota office and i in 0–7 (docs/modul-baru.md).
     For a provincial office or Bawaslu RI, the record is made for a kab/kota office under it
-    and then handed to that office, whose area contains the kab/kota's. `siapkan=False` skips
+    and then handed to that office, whose area contains the kab/kota's (through the module's
+    `demo_serahkan` hook where a plain reassignment is not valid). `siapkan=False` skips
     the (idempotent) `demo_setup` hook when the caller already ran it."""
     if siapkan and "demo_setup" in modul.extra:
         modul.extra["demo_setup"]()
@@ -109,7 +110,10 @@ def contoh(modul, satker, i=0, *, siapkan=True, **nilai):
             bawah = bawah.filter(induk=satker)
         pembuat = bawah.first()
     obj = modul.extra["demo_records"](pembuat, i % 8)
-    obj.satker = satker
+    if "demo_serahkan" in modul.extra:
+        obj = modul.extra["demo_serahkan"](obj, satker, i % 8)
+    else:
+        obj.satker = satker
     for name, value in nilai.items():
         setattr(obj, name, value)
     return obj

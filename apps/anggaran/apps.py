@@ -7,7 +7,7 @@ class AnggaranConfig(AppConfig):
     verbose_name = _("Anggaran")
 
     def ready(self):
-        from apps.anggaran.demo import demo_records, demo_setup
+        from apps.anggaran.demo import demo_records, demo_serahkan, demo_setup
         from apps.anggaran.forms import AnggaranForm
         from apps.anggaran.models import Anggaran
         from apps.core.registry import Modul, register
@@ -42,6 +42,11 @@ class AnggaranConfig(AppConfig):
                 tautan_kelola=((_("Pagu anggaran"), "core:anggaran:pagu_daftar"),),
                 urutan=60,
                 # one report per budget line and month: demo rows cannot be copied at scale
-                extra={"demo_records": demo_records, "demo_setup": demo_setup, "skala": None},
+                extra={
+                    "demo_records": demo_records,
+                    "demo_setup": demo_setup,
+                    "demo_serahkan": demo_serahkan,
+                    "skala": None,
+                },
             )
         )

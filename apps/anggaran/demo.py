@@ -6,7 +6,6 @@ cumulative shares end at the national 2024 absorption (Rp15,68 T of Rp17,98 T = 
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from functools import partial
 
 from django.db.models import Max
 
@@ -132,19 +131,14 @@ def _laporan(satker, i):
 
 def demo_records(satker, i):
     """Month i+1 of 2024 (then of the following years) for account i mod 4 of `satker`: each
-    line's cumulative amount grows month by month and stays below its pagu.
-
-    A budget line belongs to one office, so a demo record handed to another office after it
-    was made (tests/factories.contoh does so for provincial offices) takes that office's own
-    line, month and amounts: see `Anggaran.__setattr__`."""
-    laporan = _laporan(satker, i)
-    laporan._demo_serahkan = partial(_serahkan, i=i)
-    return laporan
+    line's cumulative amount grows month by month and stays below its pagu. Works for any
+    office (a provincial one too), since every office has its own budget lines."""
+    return _laporan(satker, i)
 
 
-def _serahkan(laporan, satker, i):
+def demo_serahkan(laporan, satker, i):
+    """A demo record for another office: a budget line belongs to one office, so the record
+    is made again on that office's own line rather than moved."""
     if laporan.pagu_anggaran.satker_id == satker.pk:
-        return
-    baru = _laporan(satker, i)
-    for name in ("pagu_anggaran", "wilayah", "periode", "judul", "realisasi_kumulatif"):
-        setattr(laporan, name, getattr(baru, name))
+        return laporan
+    return _laporan(satker, i)

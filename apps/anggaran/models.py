@@ -218,14 +218,6 @@ class Anggaran(Rekaman):
             ),
         ]
 
-    def __setattr__(self, name, value):
-        super().__setattr__(name, value)
-        # Demo records only (apps.anggaran.demo.demo_records): one handed to another office
-        # after it was made takes that office's own budget line. Real records never carry
-        # `_demo_serahkan`; their line and office are checked in clean().
-        if name == "satker" and value is not None and "_demo_serahkan" in self.__dict__:
-            self.__dict__.pop("_demo_serahkan")(self, value)
-
     def clean(self):
         super().clean()
         if self.periode is not None:

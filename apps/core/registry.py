@@ -74,7 +74,10 @@ class Modul:
     tautan_kelola: tuple[tuple[str, str], ...] = ()
     urutan: int = 100
     # Hooks: "demo_setup"() creates lookup rows the demo needs (idempotent);
-    # "demo_records"(satker, i) returns an unsaved, valid record of any kab/kota office.
+    # "demo_records"(satker, i) returns an unsaved, valid record of any kab/kota office;
+    # "demo_serahkan"(record, satker, i) hands such a record to another office when simply
+    # setting `satker` would not be valid (e.g. a budget line belongs to one office);
+    # "skala": None opts out of generate_scale.
     extra: dict = field(default_factory=dict)
 
     def __str__(self):
