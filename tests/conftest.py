@@ -59,6 +59,23 @@ PENULIS = {
 MODULS = registry.all_modules()
 
 
+# Every status × classification a record can have. Written out here rather than derived from
+# apps.core.models, so the leak tests keep their own idea of what is public: a change to
+# KLASIFIKASI_PUBLIK in the code must make them fail, not follow.
+SKENARIO = [
+    ("draft", "belum"),
+    ("diajukan", "belum"),
+    ("dikembalikan", "belum"),
+    ("disetujui", "belum"),
+    ("disetujui", "berkala"),
+    ("disetujui", "serta_merta"),
+    ("disetujui", "setiap_saat"),
+    ("disetujui", "dikecualikan"),
+]
+PUBLIK = {"berkala", "serta_merta", "setiap_saat"}
+TIDAK_PUBLIK = [(s, k) for s, k in SKENARIO if not (s == "disetujui" and k in PUBLIK)]
+
+
 def modul_id(modul):
     return modul.kode
 

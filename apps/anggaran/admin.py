@@ -4,17 +4,7 @@ staff pages (apps.anggaran.services), which check permissions and write the audi
 from django.contrib import admin
 
 from apps.anggaran.models import PaguAnggaran, RevisiPagu
-
-
-class HanyaBaca(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from apps.core.admin import HanyaBaca
 
 
 class RevisiInline(admin.TabularInline):

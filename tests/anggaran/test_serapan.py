@@ -13,19 +13,9 @@ from django.test.utils import CaptureQueriesContext
 
 from apps.anggaran import rekap
 from apps.anggaran.services import revisi_pagu
+from tests.conftest import PUBLIK, SKENARIO
 
 URL = "/data/anggaran/serapan/"
-SKENARIO = [
-    ("draft", "belum"),
-    ("diajukan", "belum"),
-    ("dikembalikan", "belum"),
-    ("disetujui", "belum"),
-    ("disetujui", "berkala"),
-    ("disetujui", "serta_merta"),
-    ("disetujui", "setiap_saat"),
-    ("disetujui", "dikecualikan"),
-]
-PUBLIK = {"berkala", "serta_merta", "setiap_saat"}
 AKUN = ["521211", "524111", "522151", "521219", "521213", "521811", "524113", "522191"]
 
 

@@ -16,20 +16,10 @@ from apps.dpt import rekap
 from apps.dpt.models import Dpt
 from apps.organisasi.models import Satker
 from tests import factories
+from tests.conftest import PUBLIK, SKENARIO
 from tests.dpt.conftest import AGUSTUS, JULI, laporan_mentah
 
 URL = "/data/dpt/rekap/"
-SKENARIO = [
-    ("draft", "belum"),
-    ("diajukan", "belum"),
-    ("dikembalikan", "belum"),
-    ("disetujui", "belum"),
-    ("disetujui", "berkala"),
-    ("disetujui", "serta_merta"),
-    ("disetujui", "setiap_saat"),
-    ("disetujui", "dikecualikan"),
-]
-PUBLIK = {"berkala", "serta_merta", "setiap_saat"}
 
 
 def _rekap(client, wilayah="", **lain):

@@ -8,15 +8,7 @@ import pytest
 from apps.core import registry
 from apps.kampanye.models import MetodeKampanye
 from tests import factories
-
-# statuses × classifications that must never be public
-TIDAK_PUBLIK = [
-    ("draft", "belum"),
-    ("diajukan", "belum"),
-    ("dikembalikan", "belum"),
-    ("disetujui", "belum"),
-    ("disetujui", "dikecualikan"),
-]
+from tests.conftest import TIDAK_PUBLIK
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from apps.mou.models import Mou
-from tests.conftest import segar
+from tests.conftest import TIDAK_PUBLIK, segar
 from tests.mou.formulir import berkas_pdf, data_mou
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -123,16 +123,7 @@ def _berkas_staf(mou):
     return f"/kelola/mou/{mou.pk}/berkas/dokumen/"
 
 
-@pytest.mark.parametrize(
-    ("status", "klasifikasi"),
-    [
-        ("draft", "belum"),
-        ("diajukan", "belum"),
-        ("dikembalikan", "belum"),
-        ("disetujui", "belum"),
-        ("disetujui", "dikecualikan"),
-    ],
-)
+@pytest.mark.parametrize(("status", "klasifikasi"), TIDAK_PUBLIK)
 def test_pdf_rekaman_nonpublik_404_untuk_publik_dan_orang_luar(
     modul, buat, client, outsider, operator_metro, status, klasifikasi
 ):

@@ -15,19 +15,7 @@ from django.db import models
 from apps.accounts.models import Penugasan
 from apps.core.workflow import transition
 from tests import factories
-from tests.conftest import MODULS, Matriks, modul_id
-
-SKENARIO = [
-    ("draft", "belum"),
-    ("diajukan", "belum"),
-    ("dikembalikan", "belum"),
-    ("disetujui", "belum"),
-    ("disetujui", "berkala"),
-    ("disetujui", "serta_merta"),
-    ("disetujui", "setiap_saat"),
-    ("disetujui", "dikecualikan"),
-]
-PUBLIK = {"berkala", "serta_merta", "setiap_saat"}
+from tests.conftest import MODULS, PUBLIK, SKENARIO, Matriks, modul_id
 
 
 def _penanda():
