@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "apps.wilayah",
     "apps.organisasi",
     "apps.core",
+    "apps.kalender",
     "apps.audit",
     "apps.dpt",
     "apps.kampanye",

@@ -1,0 +1,86 @@
+"""Deadlines computed from the legal time limits (`BatasWaktu`) and the holiday calendar.
+
+A year without rows in `HariLibur` is counted with weekends only: enter the next year's SKB in
+the admin before deadlines reach into it."""
+
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+
+from apps.kalender.models import BatasWaktu, HariLibur, SatuanWaktu
+
+SABTU = 5
+
+# n working days never span more than n weeks plus the longest run of holidays; generous
+# enough for the Idul Fitri block (about 10 days off in a row).
+_HARI_PER_MINGGU = 7
+_CADANGAN_LIBUR = 31
+
+
+class BatasWaktuTidakDikenal(LookupError):
+    pass
+
+
+def _batas(batas):
+    if isinstance(batas, BatasWaktu):
+        return batas
+    try:
+        return BatasWaktu.objects.get(kode=batas)
+    except BatasWaktu.DoesNotExist:
+        raise BatasWaktuTidakDikenal(
+            _("Batas waktu dengan kode “%(kode)s” tidak dikenal.") % {"kode": batas}
+        ) from None
+
+
+def _libur(dari, sampai):
+    """Holiday dates in [dari, sampai], one query."""
+    return set(
+        HariLibur.objects.filter(tanggal__range=(dari, sampai)).values_list("tanggal", flat=True)
+    )
+
+
+def _hari_kerja(hari, libur):
+    return hari.weekday() < SABTU and hari not in libur
+
+
+def _tambah_hari_kerja(mulai, n):
+    """The n-th working day after `mulai` (`mulai` itself never counts)."""
+    sampai = mulai + timedelta(days=n * _HARI_PER_MINGGU // 5 + _CADANGAN_LIBUR)
+    libur = _libur(mulai, sampai)
+    hari = mulai
+    while n > 0:
+        hari += timedelta(days=1)
+        if hari > sampai:
+            # an unusually long run of holidays: widen the window once more
+            return _tambah_hari_kerja(hari - timedelta(days=1), n)
+        if _hari_kerja(hari, libur):
+            n -= 1
+    return hari
+
+
+def jatuh_tempo(mulai: date, batas: BatasWaktu | str) -> date:
+    """The last day of a time limit that starts running on `mulai`.
+
+    `batas` is a `BatasWaktu` or its `kode`. In `hari` the limit is calendar days: `mulai + n`,
+    holidays and weekends included. In `hari_kerja` it is the n-th working day after `mulai`,
+    skipping Saturdays, Sundays and every `HariLibur` (libur nasional and cuti bersama);
+    `mulai` itself never counts, even when it is a working day. Raises
+    `BatasWaktuTidakDikenal` for an unknown kode."""
+    batas = _batas(batas)
+    if batas.satuan == SatuanWaktu.HARI_KERJA:
+        return _tambah_hari_kerja(mulai, batas.panjang)
+    return mulai + timedelta(days=batas.panjang)
+
+
+def hari_kerja_antara(a: date, b: date) -> int:
+    """Working days after `a` up to and including `b` (0 when `b` is not after `a`), so that
+    `hari_kerja_antara(d, jatuh_tempo(d, batas)) == batas.panjang` for a `hari_kerja` limit."""
+    if b <= a:
+        return 0
+    libur = _libur(a, b)
+    return sum(_hari_kerja(a + timedelta(days=i), libur) for i in range(1, (b - a).days + 1))
+
+
+def sisa_hari(jatuh_tempo: date, hari_ini: date) -> int:
+    """Calendar days left until the deadline: 0 on the day itself, negative when overdue."""
+    return (jatuh_tempo - hari_ini).days
