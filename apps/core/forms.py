@@ -38,6 +38,15 @@ class RekamanForm(forms.ModelForm):
         if "wilayah" in self.fields:
             self.fields["wilayah"].queryset = self._wilayah_pilihan(satker_qs)
             self.fields["wilayah"].label_from_instance = lambda w: f"{w.nama} ({w.kode})"
+            if any(s.tingkat == TingkatSatker.PUSAT for s in satker_qs):
+                # ~7.800 regions do not belong in a select: Bawaslu RI types the code
+                self.fields["wilayah"].widget = forms.TextInput(
+                    attrs={"inputmode": "decimal", "placeholder": "18.72.01"}
+                )
+                self.fields["wilayah"].help_text = _(
+                    "Kode wilayah Kemendagri: provinsi, kabupaten/kota atau kecamatan, "
+                    "mis. 18.72 atau 18.72.01."
+                )
             self.fields["wilayah"].error_messages["invalid_choice"] = _(
                 "Wilayah %(value)s tidak dikenal atau berada di luar wilayah kerja Anda."
             )

@@ -30,6 +30,8 @@ def beranda(request):
         antrean["menunggu_persetujuan"] += [
             (modul, r)
             for r in base.filter(status=Status.DIAJUKAN, satker__in=setuju.values("pk"))[:BATAS]
+            # one's own entry is not waiting for oneself, unless one is the whole office
+            if r.created_by_id != user.pk or permissions.satu_orang(r.satker)
         ]
         klas = permissions.satker_dengan(user, permissions.KLASIFIKASI, modul.kode)
         antrean["menunggu_klasifikasi"] += [

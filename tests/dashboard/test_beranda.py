@@ -106,3 +106,31 @@ def test_beranda_petugas_jumlah_query_tetap(
         kueri[n] = len(k)
         assert _antrean(response, "Menunggu persetujuan saya")
     assert kueri[5] == kueri[40]
+
+
+def test_entri_sendiri_tidak_menunggu_persetujuan_sendiri(client, buat, koorsek_metro):
+    """A koordinator's own submitted entry is not in their approval queue while the office has
+    someone else to approve it (they may not approve it themselves)."""
+    modul = MODULS[0]
+    sendiri = buat(modul, "18.72", "diajukan", oleh=koorsek_metro)
+    lain = buat(modul, "18.72", "diajukan")
+    client.force_login(koorsek_metro)
+    daftar = _antrean(client.get("/kelola/"), "Menunggu persetujuan saya")
+    assert lain.pk in daftar
+    assert sendiri.pk not in daftar
+
+
+def test_kantor_satu_orang_menyetujui_entri_sendiri(client, buat, kasek_lampung):
+    """Alone in an office (Bawaslu Provinsi Lampung has only the Kasek here once the others'
+    assignments are gone), one's own entry waits for oneself."""
+    from apps.accounts.models import Penugasan
+    from apps.accounts.permissions import satu_orang
+    from apps.organisasi.models import Satker
+
+    provinsi = Satker.objects.get(kode="18")
+    Penugasan.objects.filter(satker=provinsi).exclude(user=kasek_lampung).delete()
+    assert satu_orang(provinsi)
+    modul = MODULS[0]
+    sendiri = buat(modul, "18", "diajukan", oleh=kasek_lampung)
+    client.force_login(kasek_lampung)
+    assert sendiri.pk in _antrean(client.get("/kelola/"), "Menunggu persetujuan saya")
