@@ -20,6 +20,7 @@ from apps.anggaran.forms import PaguForm, RevisiForm
 from apps.anggaran.models import Anggaran, PaguAnggaran, RevisiPagu
 from apps.anggaran.services import MODUL, buat_pagu, revisi_pagu
 from apps.core import publikasi
+from apps.core.forms import tempel_galat
 
 PER_HALAMAN = 50
 
@@ -39,11 +40,6 @@ def _pagu(request, pk):
 
 def _url_detail(pagu):
     return reverse("core:anggaran:pagu_detail", args=[pagu.pk])
-
-
-def _tempel_galat(form, error):
-    for name, errs in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, errs)
 
 
 def _saring(qs, params):
@@ -119,7 +115,7 @@ def pagu_buat(request):
         try:
             pagu = buat_pagu(form.save(commit=False), user)
         except ValidationError as e:
-            _tempel_galat(form, e)
+            tempel_galat(form, e)
         else:
             messages.success(request, _("Mata anggaran disimpan."))
             return redirect(_url_detail(pagu))
@@ -158,7 +154,7 @@ def pagu_revisi(request, pk):
         try:
             revisi_pagu(pagu, user, **form.cleaned_data)
         except ValidationError as e:
-            _tempel_galat(form, e)
+            tempel_galat(form, e)
         else:
             messages.success(request, _("Revisi pagu disimpan."))
             return redirect(_url_detail(pagu))

@@ -73,6 +73,16 @@ class RekamanForm(forms.ModelForm):
         return Wilayah.objects.filter(q).exclude(tingkat=Tingkat.DESA)
 
 
+def tempel_galat(form, error):
+    """Show a service's ValidationError on the form: on its field where the form has one,
+    at the top otherwise, so the user's input stays on screen with the reason."""
+    if hasattr(error, "error_dict"):
+        for field, errs in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error.messages)
+
+
 def pilih_kosong(field):
     """The empty option of a select reads "— pilih —" (Django's own label is English-only)."""
     if isinstance(field, forms.ModelChoiceField):

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from apps.accounts import permissions
 from apps.core import registry, tampilan
 from apps.core.filters import pilihan_filter, saring
-from apps.core.forms import CatatanForm, KlasifikasiForm, form_untuk, formsets_untuk
+from apps.core.forms import (
+    CatatanForm,
+    KlasifikasiForm,
+    form_untuk,
+    formsets_untuk,
+    tempel_galat,
+)
 from apps.core.models import Klasifikasi, Riwayat, Status
 from apps.core.services import SuntinganUsang, buat_rekaman, klasifikasikan, ubah_rekaman
 from apps.core.workflow import CATATAN_WAJIB, Aksi, aksi_tersedia, transition
@@ -67,7 +73,7 @@ def buat(request, modul):
         try:
             rekaman = buat_rekaman(form.save(commit=False), request.user, formsets)
         except ValidationError as e:
-            _tempel_galat(form, e)
+            tempel_galat(form, e)
         else:
             messages.success(request, _("Rekaman disimpan sebagai draf."))
             return redirect(rekaman)
@@ -111,7 +117,7 @@ def ubah(request, modul, pk):
                 None, _("Data terbaru ada di halaman rekaman; salin isian Anda bila perlu.")
             )
         except ValidationError as e:
-            _tempel_galat(form, e)
+            tempel_galat(form, e)
         else:
             messages.success(request, _("Perubahan disimpan."))
             return redirect(rekaman)
@@ -214,14 +220,6 @@ def klasifikasi(request, modul, pk):
             label = form.fields[name].label if name in form.fields else ""
             messages.error(request, f"{label}: {' '.join(errs)}" if label else " ".join(errs))
     return redirect(rekaman)
-
-
-def _tempel_galat(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errs in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
