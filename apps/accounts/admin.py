@@ -23,7 +23,7 @@ class PenggunaAdmin(UserAdmin):
 
 @admin.register(Penugasan)
 class PenugasanAdmin(admin.ModelAdmin):
-    list_display = ["user", "peran", "satker", "modul", "aktif"]
-    list_filter = ["peran", "aktif"]
+    list_display = ["user", "peran", "satker", "modul", "tangani_perkara", "aktif"]
+    list_filter = ["peran", "tangani_perkara", "aktif"]
     search_fields = ["user__username", "satker__nama", "satker__kode"]
     autocomplete_fields = ["user", "satker"]

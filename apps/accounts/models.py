@@ -53,6 +53,15 @@ class Penugasan(models.Model):
         help_text=_("Kosongkan untuk semua modul."),
     )
     aktif = models.BooleanField(_("aktif"), default=True)
+    tangani_perkara = models.BooleanField(
+        _("menangani perkara"),
+        default=False,
+        help_text=_(
+            "Berwenang menangani pelanggaran dan sengketa di satker ini: melihat dan mengisi "
+            "identitas pelapor dan para pihak (data pribadi, UU 27/2022). Hanya untuk satker "
+            "ini, tidak untuk satker di bawahnya."
+        ),
+    )
 
     class Meta:
         verbose_name = _("penugasan peran")

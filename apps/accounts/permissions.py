@@ -25,7 +25,11 @@ ISI = "isi"  # create, edit and submit records of the Satker
 SETUJUI = "setujui"  # approve, return and reopen
 KLASIFIKASI = "klasifikasi"  # PPID: classify approved records
 EKSPOR = "ekspor"  # export the Satker's records (non-public included)
-AKSI = (LIHAT, ISI, SETUJUI, KLASIFIKASI, EKSPOR)
+# handle the Satker's cases: see and enter the personal data of reporters and parties
+# (UU 27/2022). Never derived from a role: only from an assignment's explicit
+# `tangani_perkara`, on that office alone; not even a superuser holds it otherwise.
+TANGANI = "tangani"
+AKSI = (LIHAT, ISI, SETUJUI, KLASIFIKASI, EKSPOR, TANGANI)
 
 # role -> (actions on its own Satker, actions on the Satker under it)
 PERAN_AKSI = {
@@ -33,7 +37,7 @@ PERAN_AKSI = {
     Peran.KOORDINATOR: ({LIHAT, ISI, SETUJUI, EKSPOR}, {LIHAT, SETUJUI, EKSPOR}),
     Peran.PIMPINAN: ({LIHAT, ISI, EKSPOR}, {LIHAT, EKSPOR}),
     Peran.PPID: ({LIHAT, KLASIFIKASI}, {LIHAT, KLASIFIKASI}),
-    Peran.ADMIN: (set(AKSI), set(AKSI)),
+    Peran.ADMIN: (set(AKSI) - {TANGANI}, set(AKSI) - {TANGANI}),
 }
 
 
@@ -48,7 +52,7 @@ def satker_dengan(user, aksi: str, modul: str) -> QuerySet:
     """The offices where `user` may do `aksi` in `modul` (a queryset, usable as a subquery)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Satker.objects.none()
-    if user.is_superuser:
+    if user.is_superuser and aksi != TANGANI:
         return Satker.objects.all()
     # The same rows guardian's get_objects_for_user reads (its direct foreign-key table), in
     # one subquery on indexed integers; guardian's generic path cost ~4x as much per check
@@ -113,6 +117,27 @@ def boleh_lihat(user, rekaman) -> bool:
     return boleh(user, LIHAT, rekaman.modul_kode, rekaman.satker)
 
 
+def boleh_tangani(user, rekaman) -> bool:
+    """May `user` see and enter the personal data of the case's reporter and parties."""
+    return boleh(user, TANGANI, rekaman.modul_kode, rekaman.satker)
+
+
+def satker_ppid(user) -> QuerySet:
+    """The offices whose information requests and objections `user` answers as PPID: those
+    where they may classify records of any module (the PPID and admin roles; the scope rule
+    is already in the grants). A queryset, usable as a subquery."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Satker.objects.none()
+    if user.is_superuser:
+        return Satker.objects.all()
+    grants = IzinSatker.objects.filter(
+        user=user,
+        permission__content_type__app_label="organisasi",
+        permission__codename__in=[codename(KLASIFIKASI, kode) for kode in registry.codes()],
+    ).values("content_object_id")
+    return Satker.objects.filter(pk__in=grants)
+
+
 # ---- grants ----------------------------------------------------------------------------------
 
 
@@ -157,6 +182,8 @@ def sinkron_izin(user) -> int:
                     (pk, below)
                     for pk in Satker.objects.di_bawah(tugas.satker).values_list("pk", flat=True)
                 ]
+            if tugas.tangani_perkara:
+                targets.append((tugas.satker.pk, {TANGANI}))
             for satker_pk, actions in targets:
                 for aksi in actions:
                     for modul in moduls:

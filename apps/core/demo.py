@@ -18,6 +18,9 @@ PERSONAS = [
     ("operator.kutim", "Yusuf Operator (Kutai Timur, Kaltim)", Peran.OPERATOR, "64.08", False),
 ]
 
+# case handlers (see and enter reporters' personal data) of their own office
+PENANGAN_PERKARA = {"operator.metro", "koorsek.metro", "operator.lamsel"}
+
 PEMILIHAN = [
     ("pemilu-2024", "Pemilu 2024", "pemilu", 2024, dt.date(2024, 2, 14)),
     ("pilkada-2024", "Pilkada Serentak 2024", "pilkada", 2024, dt.date(2024, 11, 27)),

@@ -61,6 +61,15 @@ class RekamanForm(forms.ModelForm):
                 field.widget.attrs["rows"] = 4  # Django's default of 10 is too tall on a phone
             pilih_kosong(field)
 
+    def kelompok(self):
+        """[(legend, [bound fields])] for the template: the ungrouped fields first (legend
+        None), then the module's `kelompok_form` fieldsets."""
+        grup = self.modul.kelompok_form
+        dikelompokkan = {n for _legend, names in grup for n in names}
+        hasil = [(None, [self[n] for n in self.fields if n not in dikelompokkan])]
+        hasil += [(legend, [self[n] for n in names if n in self.fields]) for legend, names in grup]
+        return [(legend, fields) for legend, fields in hasil if fields]
+
     @staticmethod
     def _wilayah_pilihan(satker_qs):
         """Kab/kota and kecamatan within the offices' areas (all of them for Bawaslu RI, whose
@@ -96,6 +105,19 @@ def pilih_kosong(field):
             field.choices = [("", _("— pilih —")), *choices[1:]]
 
 
+def _penangan(user, modul, instance):
+    if user is None:
+        return False
+    if instance is not None and instance.pk:
+        return permissions.boleh_tangani(user, instance)
+    tangani = permissions.satker_dengan(user, permissions.TANGANI, modul.kode)
+    return (
+        permissions.satker_dengan(user, permissions.ISI, modul.kode)
+        .filter(pk__in=tangani.values("pk"))
+        .exists()
+    )
+
+
 def form_untuk(modul):
     """The ModelForm class of a module: its own, or one built from its `form_fields`."""
     fields = ["satker", "wilayah", "pemilihan", *modul.form_fields]
@@ -129,10 +151,14 @@ class KlasifikasiForm(forms.Form):
     )
 
 
-def formsets_untuk(modul, data=None, files=None, instance=None):
-    """Bound or unbound inline formsets of the module's child rows, in declaration order."""
+def formsets_untuk(modul, data=None, files=None, instance=None, user=None):
+    """Bound or unbound inline formsets of the module's child rows, in declaration order.
+    Rows of personal data (`Inline.pribadi`) are offered only to a case handler: of the
+    record's office when editing, of any office the user enters data for when creating."""
     result = []
     for inline in modul.inlines:
+        if inline.pribadi and not _penangan(user, modul, instance):
+            continue
         formset_class = forms.inlineformset_factory(
             modul.model,
             inline.model,

@@ -313,3 +313,27 @@ class VersiPublik(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class NomorUrut(models.Model):
+    """The last register number given per office, kind of register and year (see
+    `apps.core.nomor`). A row lock on it serialises concurrent registrations."""
+
+    satker = models.ForeignKey(
+        "organisasi.Satker", verbose_name=_("satker"), on_delete=models.PROTECT, related_name="+"
+    )
+    jenis = models.CharField(_("jenis register"), max_length=30)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    terakhir = models.PositiveIntegerField(_("nomor terakhir"), default=0)
+
+    class Meta:
+        verbose_name = _("nomor urut register")
+        verbose_name_plural = _("nomor urut register")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "jenis", "tahun"], name="core_nomorurut_unik"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.jenis} {self.satker_id} {self.tahun}: {self.terakhir}"

@@ -22,6 +22,10 @@ class Inline:
     fields: tuple[str, ...]
     label: str
     publik: bool = True  # shown on public pages (only `fields`)
+    # personal data (UU 27/2022): shown and edited only by the office's case handlers
+    # (`permissions.TANGANI`), every view audited, masked (`model.samaran(name)`) for other
+    # staff, never public
+    pribadi: bool = False
     min_num: int = 0
     extra: int = 1
 
@@ -64,6 +68,9 @@ class Modul:
     periode_dari: str | None = None
     judul_field: str = "judul"
     form_class: type | None = None
+    # Optional grouping of the staff form into fieldsets: ((legend, (field, …)), …); fields
+    # not named are shown first, ungrouped. Case modules group by step.
+    kelompok_form: tuple[tuple[str, tuple[str, ...]], ...] = ()
     inlines: tuple[Inline, ...] = ()
     # Dotted paths of extra URLconfs, included under /data/<kode>/ and /kelola/<kode>/ before
     # the generic pages (e.g. a roll-up page).
@@ -77,6 +84,8 @@ class Modul:
     # "demo_records"(satker, i) returns an unsaved, valid record of any kab/kota office;
     # "demo_serahkan"(record, satker, i) hands such a record to another office when simply
     # setting `satker` would not be valid (e.g. a budget line belongs to one office);
+    # "demo_anak"(record, i) adds the child rows a form would have added (seed_demo only);
+    # "rekap": choice fields counted on a case module's public rekap page;
     # "skala": None opts out of generate_scale.
     extra: dict = field(default_factory=dict)
 
@@ -101,6 +110,9 @@ def register(modul: Modul) -> Modul:
     bocor = set(modul.list_fields) - set(modul.semua_public_fields)
     if bocor:
         raise ValueError(f"modul {modul.kode!r}: list_fields bukan public_fields: {sorted(bocor)}")
+    pribadi_publik = [i.label for i in modul.inlines if i.pribadi and i.publik]
+    if pribadi_publik:
+        raise ValueError(f"modul {modul.kode!r}: data pribadi tidak boleh publik: {pribadi_publik}")
     modul.model.modul_kode = modul.kode
     _modules[modul.kode] = modul
     return modul

@@ -43,6 +43,27 @@ def _simpan_berkas(rekaman, fields):
             value.save(value.name, value.file, save=False)
 
 
+def _periksa_pribadi(rekaman, user, formsets):
+    """Rows of personal data (an inline marked `pribadi`) are written only by a case handler
+    of the record's office."""
+    for formset in formsets:
+        inline = getattr(formset, "inline", None)
+        if (
+            inline is not None
+            and inline.pribadi
+            and formset.has_changed()
+            and not permissions.boleh_tangani(user, rekaman)
+        ):
+            # a form error, not a 403: the typed values stay on screen
+            raise ValidationError(
+                _(
+                    "Anda tidak berwenang mengisi %(label)s untuk %(satker)s: hanya petugas "
+                    "penanganan perkara satker itu yang dapat mengisinya."
+                )
+                % {"label": inline.label, "satker": rekaman.satker}
+            )
+
+
 def buat_rekaman(rekaman, user, formsets=()):
     """Save a new record as `draft` for `user`, who must be allowed to enter data for its
     Satker and module, with the child rows of `formsets` (already validated). Side effects:
@@ -55,7 +76,10 @@ def buat_rekaman(rekaman, user, formsets=()):
     rekaman.version = 1
     rekaman.created_by = rekaman.updated_by = user
     rekaman.full_clean()
+    _periksa_pribadi(rekaman, user, formsets)
     with transaction.atomic():
+        if hasattr(rekaman, "sebelum_simpan"):
+            rekaman.sebelum_simpan(user)
         rekaman.save(force_insert=True)
         _simpan_anak(rekaman, formsets)
         Riwayat.tulis(rekaman, user, "buat", ke=Status.DRAFT)
@@ -76,6 +100,7 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
     _periode(rekaman)
     fields = set(fields) | {"periode"}
     rekaman.full_clean()
+    _periksa_pribadi(rekaman, user, formsets)
     now = timezone.now()
     with transaction.atomic():
         current = model.objects.select_for_update().filter(pk=rekaman.pk).first()
@@ -99,6 +124,8 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
                     "pada": timezone.localtime(current.updated_at).strftime("%d-%m-%Y %H:%M"),
                 }
             )
+        if hasattr(rekaman, "sebelum_simpan"):
+            fields |= set(rekaman.sebelum_simpan(user))
         _simpan_berkas(rekaman, fields)
         values = {
             model._meta.get_field(name).attname: getattr(

@@ -108,13 +108,36 @@ def baris(rekaman, names):
     return [(label(type(rekaman), n), nilai(rekaman, n)) for n in names]
 
 
-def anak(rekaman, inline):
-    """The child rows of `inline` belonging to `rekaman`, each as [(label, value)]."""
+def anak(rekaman, inline, samar=False):
+    """The child rows of `inline` belonging to `rekaman`, each as [(label, value)]. With
+    `samar`, personal data is masked as the model's `jenis_pii` says (`3171********0001`)."""
     fk = next(
         f for f in inline.model._meta.fields if f.is_relation and f.related_model is type(rekaman)
     )
     rows = inline.model.objects.filter(**{fk.name: rekaman}).order_by("pk")
-    return [baris(row, inline.fields) for row in rows]
+    if not samar:
+        return [baris(row, inline.fields) for row in rows]
+    jenis = getattr(inline.model, "jenis_pii", {})
+    return [
+        [
+            (lb, samarkan(jenis.get(n), v))
+            for (lb, v), n in zip(baris(row, inline.fields), inline.fields, strict=True)
+        ]
+        for row in rows
+    ]
+
+
+def samarkan(jenis_pii, value):
+    """A value masked so it can be recognised but not read (UU 27/2022): NIK
+    `3171********0001`, phone `0812****7890`, name `B*** S***`. A field of no known kind is
+    hidden entirely."""
+    from lokal import partial_mask
+
+    if value in (None, ""):
+        return value
+    if jenis_pii is None:
+        return "••••"
+    return partial_mask(jenis_pii, str(value))
 
 
 def berkas(rekaman, names):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.accounts import permissions
+from apps.audit.services import catat
 from apps.core import registry, tampilan
 from apps.core.filters import pilihan_filter, saring
 from apps.core.forms import (
@@ -21,10 +22,17 @@ from apps.core.forms import (
     tempel_galat,
 )
 from apps.core.models import Klasifikasi, Riwayat, Status
+from apps.core.perkara import Perkara
 from apps.core.services import SuntinganUsang, buat_rekaman, klasifikasikan, ubah_rekaman
 from apps.core.workflow import CATATAN_WAJIB, Aksi, aksi_tersedia, transition
 
 PER_HALAMAN = 25
+
+
+def _catat_lihat_pribadi(user, rekaman, formsets):
+    """An edit form that shows personal data is a view of it: audited."""
+    if any(fs.inline.pribadi for fs in formsets):
+        catat(user, "lihat_data_pribadi", objek=rekaman, satker=rekaman.satker_id)
 
 
 def _rekaman(request, modul, pk):
@@ -53,6 +61,7 @@ def daftar(request, modul):
             "page": page,
             "errors": errors,
             "status_choices": Status.choices,
+            "perkara": issubclass(modul.model, Perkara),
             "pilihan_filter": pilihan_filter(modul, request.GET),
             "boleh_buat": permissions.satker_dengan(
                 request.user, permissions.ISI, modul.kode
@@ -68,7 +77,7 @@ def buat(request, modul):
         raise PermissionDenied
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = form_untuk(modul)(data, files, user=request.user, modul=modul)
-    formsets = formsets_untuk(modul, data, files)
+    formsets = formsets_untuk(modul, data, files, user=request.user)
     if data is not None and form.is_valid() and all(fs.is_valid() for fs in formsets):
         try:
             rekaman = buat_rekaman(form.save(commit=False), request.user, formsets)
@@ -99,7 +108,8 @@ def ubah(request, modul, pk):
         return redirect(rekaman)
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = form_untuk(modul)(data, files, instance=rekaman, user=request.user, modul=modul)
-    formsets = formsets_untuk(modul, data, files, instance=rekaman)
+    formsets = formsets_untuk(modul, data, files, instance=rekaman, user=request.user)
+    _catat_lihat_pribadi(request.user, rekaman, formsets)
     if data is not None and form.is_valid() and all(fs.is_valid() for fs in formsets):
         try:
             ubah_rekaman(
@@ -144,6 +154,10 @@ def detail(request, modul, pk):
     names = ("satker", "wilayah", "pemilihan", "tahapan", "periode", *modul.form_fields)
     names += tuple(n for n in modul.public_fields if n not in names)
     fields = tampilan.baris(rekaman, names)
+    penangan = any(i.pribadi for i in modul.inlines) and permissions.boleh_tangani(user, rekaman)
+    anak = [(i, tampilan.anak(rekaman, i, samar=i.pribadi and not penangan)) for i in modul.inlines]
+    if penangan:
+        catat(user, "lihat_data_pribadi", objek=rekaman, satker=rekaman.satker_id)
     return render(
         request,
         "core/detail.html",
@@ -161,7 +175,8 @@ def detail(request, modul, pk):
             ),
             "catatan_form": CatatanForm(),
             "riwayat": Riwayat.dari_rekaman(rekaman),
-            "anak": [(i, tampilan.anak(rekaman, i)) for i in modul.inlines],
+            "anak": anak,
+            "langkah_perkara": rekaman.langkah() if isinstance(rekaman, Perkara) else None,
             "berkas": tampilan.berkas(rekaman, names),
         },
     )

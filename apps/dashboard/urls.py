@@ -3,4 +3,7 @@ from django.urls import path
 from apps.dashboard import views
 
 app_name = "dashboard"
-urlpatterns = [path("", views.beranda, name="beranda")]
+urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    path("tenggat/", views.tenggat, name="tenggat"),
+]

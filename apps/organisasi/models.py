@@ -68,3 +68,12 @@ class Satker(models.Model):
 
     def get_absolute_url(self):
         return reverse("ppid:satker", args=[self.kode])
+
+    @property
+    def singkatan_tingkat(self) -> str:
+        """The level as register numbers write it: RI, Prov, Kab or Kota."""
+        if self.tingkat == TingkatSatker.PUSAT:
+            return "RI"
+        if self.tingkat == TingkatSatker.PROVINSI:
+            return "Prov"
+        return "Kota" if self.nama.startswith("Bawaslu Kota") else "Kab"

@@ -59,7 +59,12 @@ class Command(BaseCommand):
                     is_staff=superuser,
                     is_superuser=superuser,
                 )
-            Penugasan.objects.get_or_create(user=user, peran=peran, satker=satker[kode])
+            Penugasan.objects.update_or_create(
+                user=user,
+                peran=peran,
+                satker=satker[kode],
+                defaults={"tangani_perkara": username in demo.PENANGAN_PERKARA},
+            )
             sinkron_izin(user)  # modules registered since the user was created included
             users[username] = user
         created = 0
@@ -79,13 +84,25 @@ class Command(BaseCommand):
                         continue
                     if rekaman.pemilihan_id is None:
                         rekaman.pemilihan = pemilu
-                    self.walk(rekaman, users[operator], users[reviewer], users[PPID], status, klas)
+                    anak = modul.extra.get("demo_anak")
+                    self.walk(
+                        rekaman,
+                        users[operator],
+                        users[reviewer],
+                        users[PPID],
+                        status,
+                        klas,
+                        anak,
+                        i,
+                    )
                     created += 1
         self.stdout.write(f"Data demo: {created} rekaman baru.")
 
     @staticmethod
-    def walk(rekaman, operator, reviewer, ppid, status, klas):
+    def walk(rekaman, operator, reviewer, ppid, status, klas, anak=None, i=0):
         buat_rekaman(rekaman, operator)
+        if anak is not None:
+            anak(rekaman, i)  # child rows a form would have added (e.g. a report's reporter)
         if status == "draft":
             return
         transition(rekaman, Aksi.AJUKAN, operator)
@@ -108,5 +125,6 @@ class Command(BaseCommand):
     def print_logins(self):
         self.stdout.write(f"\nAkun demo (kata sandi semuanya: {demo.PASSWORD}):")
         for username, nama, peran, kode, _superuser in demo.PERSONAS:
-            self.stdout.write(f"  {username:<18} {peran.label:<28} {kode:<6} {nama}")
+            penangan = " · penanganan perkara" if username in demo.PENANGAN_PERKARA else ""
+            self.stdout.write(f"  {username:<18} {peran.label:<28} {kode:<6} {nama}{penangan}")
         self.stdout.write("  Masuk di /kelola/masuk/ ; admin Django di /admin/\n")

@@ -1,0 +1,159 @@
+"""Cases: records that move through legally timed steps (pelanggaran, sengketa).
+
+A case module's model extends `Perkara` and says, in `langkah()`, which steps its case has
+and when each is due (from `apps.kalender`: limits are data, never constants here). The current
+step and its due date are stored on the row (`tahap`, `tenggat`), recomputed on every save by
+the services, so "which cases are overdue in my scope" is one indexed query per module. When
+the holiday calendar changes, `hitung_ulang_tenggat()` recomputes every open case.
+
+Step order is the module's rule (its `clean()`); the review status of the entry (draft →
+diajukan → disetujui) and the publication (klasifikasi) stay those of every record.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.models import Rekaman
+
+# a due date this close is shown as "segera" on the lists
+HARI_PERINGATAN = 2
+
+
+@dataclass
+class Langkah:
+    """One step of a case as pages show it."""
+
+    kode: str
+    nama: str
+    # the date the step was done (None: not yet)
+    pada: dt.date | None = None
+    # the last day it may be done, and the limit that says so (a `BatasWaktu`)
+    jatuh_tempo: dt.date | None = None
+    batas: object = None
+    # a step that does not apply to this case (e.g. mediation of a dispute that was not
+    # registered) is left out by the module, not listed as open
+    keterangan: str = ""
+
+    @property
+    def selesai(self) -> bool:
+        return self.pada is not None
+
+    @property
+    def terlambat(self) -> bool:
+        if self.jatuh_tempo is None:
+            return False
+        if self.pada is not None:
+            return self.pada > self.jatuh_tempo
+        return timezone.localdate() > self.jatuh_tempo
+
+    @property
+    def sisa_hari(self) -> int | None:
+        """Calendar days left for an open step with a due date (negative: overdue)."""
+        if self.pada is not None or self.jatuh_tempo is None:
+            return None
+        return (self.jatuh_tempo - timezone.localdate()).days
+
+
+def keadaan_tenggat(tenggat: dt.date | None, hari_ini: dt.date | None = None) -> str:
+    """ "lewat", "segera" or "" for a stored due date, for list styling and filters."""
+    if tenggat is None:
+        return ""
+    hari_ini = hari_ini or timezone.localdate()
+    if tenggat < hari_ini:
+        return "lewat"
+    if (tenggat - hari_ini).days <= HARI_PERINGATAN:
+        return "segera"
+    return ""
+
+
+class Perkara(Rekaman):
+    """A record that is a case. Subclasses implement `langkah()`."""
+
+    tahap = models.CharField(_("tahap saat ini"), max_length=30, blank=True, editable=False)
+    tenggat = models.DateField(_("tenggat tahap saat ini"), null=True, blank=True, editable=False)
+
+    class Meta(Rekaman.Meta):
+        abstract = True
+        indexes = [
+            *Rekaman.Meta.indexes,
+            # the overdue lists: open steps by due date
+            models.Index(
+                fields=["tenggat", "satker"],
+                condition=models.Q(tenggat__isnull=False),
+                name="%(app_label)s_%(class)s_tg",
+            ),
+        ]
+
+    # ---- to implement ------------------------------------------------------------------------
+
+    def langkah(self) -> list[Langkah]:
+        """The case's steps in order, done or not, each with its due date where the law
+        sets one."""
+        raise NotImplementedError
+
+    # ---- derived -----------------------------------------------------------------------------
+
+    def langkah_kini(self) -> Langkah | None:
+        """The first step not yet done (None: the case is finished)."""
+        return next((step for step in self.langkah() if not step.selesai), None)
+
+    def perbarui_tahap(self) -> list[str]:
+        """Store the current step and its due date; returns the fields written, for the
+        services' partial update."""
+        kini = self.langkah_kini()
+        self.tahap = kini.kode if kini else "selesai"
+        self.tenggat = kini.jatuh_tempo if kini else None
+        return ["tahap", "tenggat"]
+
+    def sebelum_simpan(self, user) -> list[str]:
+        """Called by the services inside the saving transaction, after the lock."""
+        return self.perbarui_tahap()
+
+    @property
+    def keadaan_tenggat(self) -> str:
+        return keadaan_tenggat(self.tenggat)
+
+    @property
+    def sisa_hari_tenggat(self) -> int | None:
+        """Calendar days left to the stored due date (0: today, negative: overdue)."""
+        return None if self.tenggat is None else (self.tenggat - timezone.localdate()).days
+
+    @property
+    def lewat_hari_tenggat(self) -> int:
+        sisa = self.sisa_hari_tenggat
+        return -sisa if sisa is not None and sisa < 0 else 0
+
+    # step code -> name, for lists (which must not compute every row's steps)
+    NAMA_TAHAP: dict = {}
+
+    def nama_tahap(self) -> str:
+        if self.tahap == "selesai":
+            return str(_("Selesai"))
+        return str(self.NAMA_TAHAP.get(self.tahap, self.tahap))
+
+
+def model_perkara():
+    """The registered modules whose records are cases."""
+    from apps.core import registry
+
+    return [m for m in registry.all_modules() if issubclass(m.model, Perkara)]
+
+
+def hitung_ulang_tenggat() -> int:
+    """Recompute the stored step and due date of every open case (after the holiday calendar
+    or a time limit changed). Returns the number of rows changed."""
+    berubah = 0
+    for modul in model_perkara():
+        for rekaman in modul.model.objects.exclude(tahap="selesai").iterator(chunk_size=500):
+            lama = (rekaman.tahap, rekaman.tenggat)
+            rekaman.perbarui_tahap()
+            if (rekaman.tahap, rekaman.tenggat) != lama:
+                modul.model.objects.filter(pk=rekaman.pk).update(
+                    tahap=rekaman.tahap, tenggat=rekaman.tenggat
+                )
+                berubah += 1
+    return berubah

@@ -1,0 +1,84 @@
+"""Public counts of a case module (pelanggaran, sengketa): per pemilihan, the number of public
+cases by each of the module's count dimensions (`Modul.extra["rekap"]`, choice fields such as
+type and status) and by region (provinces, or the kab/kota of one province). Public rows only:
+a case that is not approved and classified public is not counted anywhere."""
+
+import re
+
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce, Substr
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from apps.core import publikasi, registry
+from apps.core.models import Pemilihan
+from apps.wilayah.models import Wilayah
+
+KODE_PROVINSI = re.compile(r"\d{2}")
+
+
+def rekap(request, modul_kode):
+    modul = registry.get(modul_kode)
+    errors = []
+    pemilihan_list = list(Pemilihan.objects.all())
+    kode = request.GET.get("pemilihan", "").strip()
+    pemilihan = next((p for p in pemilihan_list if p.kode == kode), None)
+    if kode and pemilihan is None:
+        errors.append(_("Pemilihan “%(v)s” tidak dikenal.") % {"v": kode})
+    provinsi_kode = request.GET.get("provinsi", "").strip()
+    provinsi = None
+    if provinsi_kode:
+        if KODE_PROVINSI.fullmatch(provinsi_kode):
+            provinsi = Wilayah.objects.filter(kode=provinsi_kode).first()
+        if provinsi is None:
+            errors.append(
+                _("Kode provinsi “%(v)s” tidak dikenal (contoh: 18).") % {"v": provinsi_kode}
+            )
+    token = publikasi.token()  # before any data is read (see apps.core.publikasi)
+    qs = modul.model.objects.public()
+    if pemilihan:
+        qs = qs.filter(pemilihan=pemilihan)
+    # where it happened, else the office's own region
+    daerah = Coalesce(F("wilayah_id"), F("satker__wilayah_id"))
+    if provinsi:
+        qs = qs.filter(satker__kode__startswith=provinsi.kode)
+        panjang, judul_wilayah = 5, _("Kabupaten/kota")
+    else:
+        panjang, judul_wilayah = 2, _("Provinsi")
+    dimensi = []
+    for name in modul.extra.get("rekap", ()):
+        field = modul.field(name)
+        labels = dict(field.flatchoices)
+        hitung = dict(qs.values_list(name).annotate(n=Count("pk")).values_list(name, "n"))
+        baris = [(labels.get(v, v), hitung.get(v, 0), v) for v in labels if hitung.get(v)]
+        if hitung.get(""):
+            baris.append((_("Belum ditentukan"), hitung[""], ""))
+        dimensi.append((field.verbose_name, name, baris))
+    per_daerah = dict(
+        qs.annotate(d=Substr(daerah, 1, panjang))
+        .values_list("d")
+        .annotate(n=Count("pk"))
+        .values_list("d", "n")
+    )
+    nama = dict(
+        Wilayah.objects.filter(kode__in=[k for k in per_daerah if k]).values_list("kode", "nama")
+    )
+    wilayah_rows = sorted(
+        ((k, nama.get(k, k), n) for k, n in per_daerah.items() if k), key=lambda r: r[0]
+    )
+    return render(
+        request,
+        "core/rekap_perkara.html",
+        {
+            "modul": modul,
+            "errors": errors,
+            "pemilihan_list": pemilihan_list,
+            "pemilihan": pemilihan,
+            "provinsi": provinsi,
+            "dimensi": dimensi,
+            "wilayah_rows": wilayah_rows,
+            "judul_wilayah": judul_wilayah,
+            "total": sum(per_daerah.values()),
+            "token": token,
+        },
+    )
