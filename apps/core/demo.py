@@ -50,3 +50,29 @@ def pemilihan_demo(kode="pemilu-2024"):
         if k == kode:
             result = obj
     return result
+
+
+def pdf_contoh(teks="Contoh dokumen perjanjian kerja sama - data demo Bawaslu Data Center"):
+    """A small valid one-page PDF with one line of text (no library, no download)."""
+    isi = f"BT /F1 12 Tf 56 780 Td ({teks}) Tj ET".encode("latin-1")
+    objek = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(isi), isi),
+    ]
+    hasil = bytearray(b"%PDF-1.4\n")
+    posisi = []
+    for nomor, badan in enumerate(objek, start=1):
+        posisi.append(len(hasil))
+        hasil += b"%d 0 obj\n%s\nendobj\n" % (nomor, badan)
+    xref = len(hasil)
+    hasil += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objek) + 1)
+    hasil += b"".join(b"%010d 00000 n \n" % p for p in posisi)
+    hasil += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objek) + 1,
+        xref,
+    )
+    return bytes(hasil)

@@ -5,7 +5,7 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from apps.mou.demo import pdf_contoh
+from apps.core.demo import pdf_contoh
 
 PREFIX = "mitramou"
 
