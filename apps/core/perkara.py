@@ -75,6 +75,12 @@ class Perkara(Rekaman):
 
     tahap = models.CharField(_("tahap saat ini"), max_length=30, blank=True, editable=False)
     tenggat = models.DateField(_("tenggat tahap saat ini"), null=True, blank=True, editable=False)
+    # a deadline is enforced by asking why it was missed, never by refusing the true date
+    alasan_terlambat = models.TextField(
+        _("alasan keterlambatan"),
+        blank=True,
+        help_text=_("Wajib bila suatu tahap dicatat melewati batas waktunya."),
+    )
 
     class Meta(Rekaman.Meta):
         abstract = True

@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _hitung_ulang(**kwargs):
-    """A holiday or a time limit changed: the stored due dates of open cases follow, once
-    the change is committed."""
+    """A holiday or a time limit changed: the stored due dates of open cases follow, in the
+    task worker, once the change is committed."""
     if kwargs.get("raw"):
         return  # loading a fixture
-    from apps.core.perkara import hitung_ulang_tenggat
+    from apps.kalender.tasks import hitung_ulang_tenggat
 
-    transaction.on_commit(hitung_ulang_tenggat)
+    transaction.on_commit(hitung_ulang_tenggat.enqueue)
 
 
 class KalenderConfig(AppConfig):

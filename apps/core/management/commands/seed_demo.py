@@ -16,6 +16,7 @@ from apps.core import demo, registry
 from apps.core.services import buat_rekaman, klasifikasikan
 from apps.core.workflow import Aksi, transition
 from apps.organisasi.models import Satker
+from apps.ppid import demo as ppid_demo
 
 # who enters and who reviews, per demo office
 KANTOR = {
@@ -97,6 +98,7 @@ class Command(BaseCommand):
                     )
                     created += 1
         self.stdout.write(f"Data demo: {created} rekaman baru.")
+        ppid_demo.seed(self.stdout)
 
     @staticmethod
     def walk(rekaman, operator, reviewer, ppid, status, klas, anak=None, i=0):
