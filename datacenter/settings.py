@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "guardian",
     "import_export",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "apps.accounts",
     "apps.wilayah",
     "apps.organisasi",
@@ -50,6 +53,8 @@ INSTALLED_APPS = [
     "apps.dpt",
     "apps.kampanye",
     "apps.pencegahan",
+    "apps.pelanggaran",
+    "apps.sengketa",
     "apps.anggaran",
     "apps.mou",
     "apps.dashboard",
@@ -57,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # as high as possible (django-cors-headers docs): before anything that may answer early
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -192,3 +199,76 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# ---- pelanggaran
+# Register numbers of violation cases; placeholders in apps.core.nomor.format_nomor, plus
+# {sumber}: LP (laporan) or TM (temuan). E.g. 001/Reg/LP/PL/Kota/18.72/III/2024.
+POLA_NOMOR_REGISTRASI_PELANGGARAN = os.environ.get(
+    "POLA_NOMOR_REGISTRASI_PELANGGARAN",
+    "{urut:03d}/Reg/{sumber}/PL/{tingkat}/{kode}/{bulan}/{tahun}",
+)
+
+# ---- PPID
+# Register numbers (apps.core.nomor.format_nomor placeholders: urut, kode, tingkat, bulan, tahun)
+POLA_NOMOR_PERMOHONAN = "{urut:03d}/PPID/{kode}/{bulan}/{tahun}"
+POLA_NOMOR_KEBERATAN = "{urut:03d}/KEB/PPID/{kode}/{bulan}/{tahun}"
+# Spam guards of the public request form (no third-party service): requests saved per IP per
+# hour, and the least seconds between opening the form and sending it
+PPID_BATAS_PERMOHONAN_PER_JAM = int(os.environ.get("PPID_BATAS_PERMOHONAN_PER_JAM", "5"))
+PPID_WAKTU_ISI_MINIMUM = int(os.environ.get("PPID_WAKTU_ISI_MINIMUM", "5"))
+
+# ---- open-data API
+# /api/v1/ (apps/ppid/api): read-only JSON of public records, no login, rate-limited per client.
+REST_FRAMEWORK = {
+    # the API never reads the staff session: a logged-in officer sees only public rows too
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"publik": os.environ.get("API_BATAS_LAJU", "120/minute")},
+    # proxies in front of gunicorn whose X-Forwarded-For is trusted (0: the peer address is the
+    # client, and a client cannot dodge the limit by sending its own X-Forwarded-For)
+    "NUM_PROXIES": int(os.environ.get("API_JUMLAH_PROXY", "0")),
+}
+# The rate limit is counted where every gunicorn worker and container sees the same numbers:
+# in PostgreSQL (Django's database cache; `manage.py createcachetable` makes the table).
+API_CACHE_BATAS_LAJU = "api_batas_laju"
+CACHES[API_CACHE_BATAS_LAJU] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "api_batas_laju",
+    "OPTIONS": {"MAX_ENTRIES": 20000, "CULL_FREQUENCY": 4},
+}
+# The information-request form's per-IP counters share that table, so its limit holds across
+# workers too.
+PPID_CACHE_BATAS = os.environ.get("PPID_CACHE_BATAS", API_CACHE_BATAS_LAJU)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Bawaslu Data Center — API data terbuka",
+    "DESCRIPTION": (
+        "Data pengawasan yang telah disetujui dan diklasifikasikan sebagai informasi publik "
+        "(UU 14/2008), hanya-baca, tanpa kunci. Daftar diurutkan dari periode terbaru dan "
+        "dibagi per halaman dengan kursor (`next`/`previous`)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+}
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+
+# ---- open-data downloads
+# The license every public download (/data/<modul>.csv|.xlsx|.json) and the DCAT catalog carry.
+LISENSI_DATA = {
+    "nama": os.environ.get("LISENSI_DATA_NAMA", "Creative Commons Attribution 4.0 (CC BY 4.0)"),
+    "url": os.environ.get("LISENSI_DATA_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
+
+# ---- sengketa
+# Register numbers of electoral process disputes (apps.core.nomor.format_nomor placeholders:
+# urut, kode, tingkat, bulan, tahun), e.g. 001/PS.REG/18.72/VI/2024.
+POLA_NOMOR_REGISTER_SENGKETA = os.environ.get(
+    "POLA_NOMOR_REGISTER_SENGKETA", "{urut:03d}/PS.REG/{kode}/{bulan}/{tahun}"
+)

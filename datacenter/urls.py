@@ -16,6 +16,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("kelola/", include("apps.accounts.urls")),
     path("kelola/", include("apps.dashboard.urls")),
+    path("kelola/ppid/", include("apps.ppid.kelola_urls")),
     path("kelola/", include("apps.core.urls")),
+    path("api/v1/", include("apps.ppid.api.urls")),
     path("", include("apps.ppid.urls")),
 ]

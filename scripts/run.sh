@@ -5,6 +5,7 @@ set -eu
 PY=.venv/bin/python
 PORT=${PORT:-8000}
 $PY manage.py migrate --noinput
+$PY manage.py createcachetable  # the API's rate-limit counters (datacenter/settings.py)
 $PY manage.py load_wilayah
 $PY manage.py load_satker
 $PY manage.py seed_demo --no-logins
