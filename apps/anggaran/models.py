@@ -296,32 +296,32 @@ class Anggaran(Rekaman):
     # ---- derived on read --------------------------------------------------------------------
 
     @dihitung(_("program"))
-    def program(self):
+    def program(self) -> str:
         return f"{self.pagu_anggaran.kode_program} {self.pagu_anggaran.program}"
 
     @dihitung(_("kegiatan"))
-    def kegiatan(self):
+    def kegiatan(self) -> str:
         return f"{self.pagu_anggaran.kode_kegiatan} {self.pagu_anggaran.kegiatan}"
 
     @dihitung(_("akun"))
-    def akun(self):
+    def akun(self) -> str:
         return f"{self.pagu_anggaran.kode_akun} {self.pagu_anggaran.uraian_akun}"
 
     @dihitung(_("tahun anggaran"))
-    def tahun(self):
+    def tahun(self) -> str:
         # a string: a year is not a quantity, so no thousands separator ("2024", not "2.024")
         return str(self.pagu_anggaran.tahun)
 
     @dihitung(_("pagu saat ini (Rp)"))
-    def pagu(self):
+    def pagu(self) -> Decimal:
         return self.pagu_anggaran.pagu
 
     @dihitung(_("sisa anggaran (Rp)"))
-    def sisa(self):
+    def sisa(self) -> Decimal:
         return self.pagu_anggaran.pagu - self.realisasi_kumulatif
 
     @dihitung(_("serapan (%)"))
-    def serapan(self):
+    def serapan(self) -> Decimal | None:
         return hitung_serapan(self.realisasi_kumulatif, self.pagu_anggaran.pagu)
 
 
