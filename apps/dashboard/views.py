@@ -59,13 +59,16 @@ def beranda(request):
             .order_by("tenggat", "pk")[:BATAS]
         ]
     antrean["lewat_tenggat"].sort(key=lambda mr: mr[1].tenggat)
+    modul_list = permissions.modul_terlihat(user)
     return render(
         request,
         "dashboard/beranda.html",
         {
             "antrean": antrean,
-            "modul_list": permissions.modul_terlihat(user),
+            "modul_list": modul_list,
+            "ada_perkara": any(m in model_perkara() for m in modul_list),
             "penugasan": user.penugasan.filter(aktif=True).select_related("satker"),
+            "ppid": permissions.satker_ppid(user).exists(),
         },
     )
 
