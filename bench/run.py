@@ -41,10 +41,94 @@ def rate(client, url, dingin=False):
     return n / (time.perf_counter() - start)
 
 
+def _baris(client, base, url, dingin):
+    r = rate(client, url, dingin)
+    label = f"{url} ({'cold' if dingin else 'cached'})"
+    print(f"{label:<60} {r:8.1f} {r / base:8.3f}")
+
+
+def _ada_data():
+    return [m for m in registry.all_modules() if m.model.objects.public().exists()]
+
+
+def cari_dan_statistik(client, base):
+    """Search (/cari/) and statistics (/statistik/) on the same rows: first as they run
+    (no search index), then with a GIN expression index per module on the very expression
+    the search filters on, partial on public rows, built here in the throw-away database
+    (in the code it would need a migration in every module app)."""
+    from django.contrib.postgres.indexes import GinIndex
+
+    from apps.core.models import PUBLIK_Q
+    from apps.ppid import cari
+
+    moduls = _ada_data()
+    if not moduls:
+        return
+    contoh = moduls[0].model.objects.public().order_by("-periode", "-id").first()
+    kata = str(getattr(contoh, moduls[0].judul_field)).split()[0].lower()
+    skenario_cari = [
+        (f"/cari/?q={kata}", True),
+        (f"/cari/?q={kata}&modul={moduls[0].kode}", True),
+        ("/cari/?q=zzkatatidakada", True),
+        (f"/cari/?q={kata}", False),
+    ]
+    from django.conf import settings
+
+    batas = cari.batas_waktu_ms()
+    print(f"\nsearch, no index, no time limit (word '{kata}' in about 1/8 of the rows)")
+    settings.CARI_BATAS_WAKTU_MS = 0  # 0: PostgreSQL's "no statement_timeout"
+    for url, dingin in skenario_cari:
+        _baris(client, base, url, dingin)
+    settings.CARI_BATAS_WAKTU_MS = batas
+    print(f"search, no index, statements cancelled after {batas} ms (the default)")
+    for url, dingin in skenario_cari[:1]:
+        _baris(client, base, url, dingin)
+    print("\nstatistics")
+    for modul in moduls:
+        for url, dingin in [
+            (f"/statistik/{modul.kode}/", True),
+            (f"/statistik/{modul.kode}/?wilayah=18", True),
+            (f"/statistik/{modul.kode}/", False),
+            (f"/statistik/{modul.kode}.csv?tabel=wilayah", True),
+        ]:
+            _baris(client, base, url, dingin)
+    _baris(client, base, "/statistik/", True)
+    _baris(client, base, "/satker/18.72/", True)
+
+    print("\nsearch, with a GIN index per module on the search expression (public rows)")
+    for modul in moduls:
+        indeks = GinIndex(
+            cari.vektor(modul), condition=PUBLIK_Q, name=f"{modul.kode}_cari_publik"[:30]
+        )
+        mulai = time.perf_counter()
+        with connection.schema_editor() as editor:
+            editor.add_index(modul.model, indeks)
+        with connection.cursor() as c:
+            c.execute(f'ANALYZE "{modul.model._meta.db_table}"')
+            c.execute("SELECT pg_relation_size(%s)", [indeks.name])
+            ukuran = c.fetchone()[0]
+        print(
+            f"{modul.kode}: index built in {time.perf_counter() - mulai:.1f} s, "
+            f"{ukuran / 1e6:.1f} MB"
+        )
+    for url, dingin in skenario_cari:
+        _baris(client, base, url, dingin)
+    modul = moduls[0]
+    q = cari.kueri(kata)
+    rencana = (
+        modul.model.objects.public()
+        .alias(d=cari.vektor(modul))
+        .filter(d=q)
+        .values("pk")[:101]
+        .explain()
+    )
+    print("\n".join(rencana.splitlines()[:6]))
+
+
 def main():
     setup_test_environment()
     # its own database, so a benchmark never touches the test suite's or the dev data
-    connection.settings_dict["TEST"]["NAME"] = "bench_datacenter"
+    connection.settings_dict["TEST"]["NAME"] = os.environ.get("BENCH_DB_NAME", "bench_datacenter")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         call_command("load_wilayah", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -77,6 +161,7 @@ def main():
                 print(f"{label:<45} {r:8.0f} {r / base:8.2f}")
             qs = modul.model.objects.public().order_by("-periode", "-id")[:51]
             print(qs.explain().splitlines()[0:3])
+        cari_dan_statistik(client, base)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -4,6 +4,7 @@ public fields (DESIGN §3, §5)."""
 from functools import partial
 
 from django.db import connection
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,7 +14,8 @@ from apps.core import publikasi, registry, tampilan
 from apps.core.filters import pilihan_filter, saring
 from apps.core.models import Pemilihan
 from apps.core.views import kirim_berkas
-from apps.organisasi.models import Satker
+from apps.organisasi.models import Satker, TingkatSatker
+from apps.ppid import statistik
 
 PER_HALAMAN = 50
 
@@ -32,7 +34,11 @@ def _tautan(nama_url, *args):
 
 
 def beranda(request):
+    """What the portal is, its headline figures from public data (per module and per
+    election, the national budget absorption), the latest published records and the ways in.
+    Everything below the token is read only when the page is not cached under it."""
     moduls = registry.all_modules()
+    token = publikasi.token()  # before any data is read (see apps.core.publikasi)
 
     def terbaru():
         rows = []
@@ -44,7 +50,13 @@ def beranda(request):
     return render(
         request,
         "ppid/beranda.html",
-        {"moduls": moduls, "terbaru": terbaru, "token": publikasi.token()},
+        {
+            "moduls": moduls,
+            "angka": statistik.ringkasan,
+            "serapan": statistik.serapan_nasional,
+            "terbaru": terbaru,
+            "token": token,
+        },
     )
 
 
@@ -126,21 +138,75 @@ def unduh_berkas(request, modul, pk, field):
 
 
 def satker(request, kode):
+    """An office: what it is (level, region, the office above it, the offices under it), how
+    many records it has published per module, its latest published records per module and
+    its agreements with their validity. Public rows only."""
     kantor = get_object_or_404(Satker.objects.select_related("induk", "wilayah"), kode=kode)
+    token = publikasi.token()  # before any data is read (see apps.core.publikasi)
+    moduls = registry.all_modules()
 
-    def per_modul():
-        result = []
-        for modul in registry.all_modules():
+    def isi():
+        jumlah = statistik.jumlah_per_modul(satker=kantor)
+        per_modul = []
+        for modul in moduls:
+            if modul.kode == "mou" or not jumlah.get(modul.kode):
+                continue  # agreements have their own list below; nothing to read if none
             rows = list(_publik(modul).filter(satker=kantor).order_by("-periode", "-id")[:10])
-            if rows:
-                result.append((modul, rows))
-        return result
+            per_modul.append((modul, rows))
+        return {
+            "angka": [(m, jumlah.get(m.kode, 0)) for m in moduls],
+            "per_modul": per_modul,
+            "mou": _mou_kantor(kantor) if jumlah.get("mou") else None,
+            # the offices under it: a province's kab/kota, Bawaslu RI's provinces
+            "bawahan": list(Satker.objects.filter(induk=kantor).only("kode", "nama"))
+            if kantor.tingkat != TingkatSatker.KABKOTA
+            else [],
+        }
 
     return render(
         request,
         "ppid/satker.html",
-        {"kantor": kantor, "per_modul": per_modul, "token": publikasi.token()},
+        {
+            "kantor": kantor,
+            "isi": isi,
+            "token": token,
+        },
     )
+
+
+BATAS_MOU_KANTOR = 50
+
+
+def _anak_publik(modul):
+    """Prefetches of the module's public child rows (an agreement's partners)."""
+    result = []
+    for inline in modul.inlines:
+        if not inline.publik:
+            continue
+        fk = next(
+            f for f in inline.model._meta.fields if f.is_relation and f.related_model is modul.model
+        )
+        result.append(
+            Prefetch(
+                fk.remote_field.get_accessor_name(),
+                queryset=inline.model.objects.order_by("pk"),
+                to_attr="anak_publik_" + inline.prefix,
+            )
+        )
+    return result
+
+
+def _mou_kantor(kantor):
+    """The office's public agreements, newest signed first, with their partners (two
+    queries); `lebih` says whether there are more than shown."""
+    modul = registry.get("mou")
+    rows = list(
+        _publik(modul)
+        .filter(satker=kantor)
+        .order_by("-tanggal_ttd", "-id")
+        .prefetch_related(*_anak_publik(modul))[: BATAS_MOU_KANTOR + 1]
+    )
+    return {"modul": modul, "rows": rows[:BATAS_MOU_KANTOR], "lebih": len(rows) > BATAS_MOU_KANTOR}
 
 
 def healthz(request):

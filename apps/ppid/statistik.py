@@ -1,0 +1,539 @@
+"""Public statistics: counts of `.public()` rows, never anything else (DESIGN §5).
+
+- `ringkasan()`: public rows per module and per election in ONE query (a UNION ALL of one
+  grouped count per module), for the home page, the statistics index and (per office) the
+  office page.
+- `/statistik/<modul>/`: one module's public rows by reporting month, by region (provinces;
+  `?wilayah=18` → its kab/kota; `?wilayah=18.72` → its kecamatan), by election and by each of
+  the module's choice fields, filterable by election, period range, region and the module's
+  own choice filters. Each table is drawn as an SVG bar chart (`apps.ppid.grafik`) and can be
+  downloaded as CSV (`/statistik/<modul>.csv?tabel=…`), exactly the rows of the table.
+
+A record's region is the region it names, or else its office's region (a budget report or an
+agreement often names none): so the regional table adds up to the total and an office's
+records count in its province. Bawaslu RI's records without a region form their own row.
+
+The counts are computed once per publication token and filter (one grouped query per table,
+whatever the number of rows) and cached; the labels are applied per request, in the reader's
+language.
+"""
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Coalesce, Left
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from apps.core import publikasi, registry
+from apps.core.models import Pemilihan
+from apps.ppid import grafik
+from apps.wilayah.models import Wilayah
+
+UMUR_CACHE = 300  # seconds; the token changes the key the moment anything is (un)published
+PERIODE_RE = re.compile(r"^(\d{4})-(\d{2})$")
+WILAYAH_RE = re.compile(r"^\d{2}(\.\d{2})?$")
+# OWASP "CSV injection": a spreadsheet reads a cell starting with these as a formula.
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+# the region a record counts in: the one it names, else its office's
+WILAYAH_EFEKTIF = Coalesce(F("wilayah"), F("satker__wilayah"), output_field=CharField())
+# months between the first and the last counted month are filled with zeros up to this span
+BULAN_MAKS = 600
+
+
+# ---- headline figures: per module and election, one query -------------------------------
+
+
+def _per_pemilihan(moduls, **saring):
+    """{(module code, election id or None): count} of public rows, one UNION ALL query."""
+    bagian = [
+        m.model.objects.public()
+        .filter(**saring)
+        .values("pemilihan_id")
+        .annotate(modul=Value(m.kode, output_field=CharField()), n=Count("pk"))
+        .order_by()
+        for m in moduls
+    ]
+    if not bagian:
+        return {}
+    gabung = bagian[0].union(*bagian[1:], all=True).order_by()
+    return {(r["modul"], r["pemilihan_id"]): r["n"] for r in gabung}
+
+
+@dataclass
+class Ringkasan:
+    """Public rows per module (`per_modul`: [(module, total)]) and per election
+    (`kolom`: the elections with public rows, newest first, then None for rows of no
+    election; `matriks`: [(module, [count per column], total)])."""
+
+    per_modul: list
+    kolom: list
+    matriks: list
+    total: int
+
+
+def ringkasan(moduls=None, **saring) -> Ringkasan:
+    """Two queries: the counts, and the elections' names."""
+    moduls = moduls if moduls is not None else registry.all_modules()
+    angka = _per_pemilihan(moduls, **saring)
+    ids = {p for (_m, p) in angka if p is not None}
+    pemilihan = list(Pemilihan.objects.filter(pk__in=ids)) if ids else []  # ordered newest
+    kolom = [*pemilihan, *([None] if any(p is None for (_m, p) in angka) else [])]
+    matriks, per_modul = [], []
+    for m in moduls:
+        sel = [angka.get((m.kode, p.pk if p else None), 0) for p in kolom]
+        matriks.append((m, sel, sum(sel)))
+        per_modul.append((m, sum(sel)))
+    return Ringkasan(per_modul, kolom, matriks, sum(n for _m, n in per_modul))
+
+
+def jumlah_per_modul(**saring) -> dict:
+    """{module code: public rows} (e.g. of one office), one query."""
+    hasil = {}
+    for (kode, _p), n in _per_pemilihan(registry.all_modules(), **saring).items():
+        hasil[kode] = hasil.get(kode, 0) + n
+    return hasil
+
+
+@dataclass
+class Serapan:
+    tahun: int
+    pagu: object
+    realisasi: object
+    persen: object
+
+
+def serapan_nasional() -> Serapan | None:
+    """The national budget absorption of the latest fiscal year with public reports, by the
+    budget module's own roll-up (each budget line's latest public month). Two queries; None
+    without the budget module or public reports."""
+    if "anggaran" not in registry.codes():
+        return None
+    from apps.anggaran import rekap
+
+    tahun = rekap.tahun_tersedia()
+    if not tahun:
+        return None
+    total = rekap.Baris()
+    for r in rekap.per_satker(tahun[0]):
+        total.tambah(rekap.Baris(None, r["pagu"], r["realisasi"], r["jumlah_akun"], r["posisi"]))
+    return Serapan(tahun[0], total.pagu, total.realisasi, total.serapan)
+
+
+# ---- filters of a module's statistics -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Saringan:
+    pemilihan: str = ""
+    dari: dt.date | None = None
+    sampai: dt.date | None = None
+    wilayah: str = ""
+    pilihan: tuple = ()  # ((name, value), …) of the module's own choice filters
+
+    def params(self, **ganti) -> dict:
+        nilai = {
+            "pemilihan": self.pemilihan,
+            "periode_dari": f"{self.dari:%Y-%m}" if self.dari else "",
+            "periode_sampai": f"{self.sampai:%Y-%m}" if self.sampai else "",
+            "wilayah": self.wilayah,
+            **dict(self.pilihan),
+        }
+        nilai.update(ganti)
+        return {k: v for k, v in nilai.items() if v}
+
+    def query(self, **ganti) -> str:
+        params = self.params(**ganti)
+        return "?" + urlencode(params) if params else ""
+
+    def kunci(self) -> str:
+        return hashlib.sha256(self.query().encode()).hexdigest()[:32]
+
+
+def _bulan(nilai):
+    m = PERIODE_RE.match(nilai)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), 1)
+    except ValueError:
+        return None
+
+
+def baca_saringan(modul, params, pemilihan_list):
+    """(Saringan, the region filtered on or None, errors). A value that is not understood is
+    named with its filter in the errors and not applied."""
+    errors = []
+    nilai = {k: params.get(k, "").strip()[:100] for k in params}
+    pemilihan = nilai.get("pemilihan", "")
+    if pemilihan and pemilihan not in {p.kode for p in pemilihan_list}:
+        errors.append(_("Pemilihan: “%(v)s” tidak dikenal.") % {"v": pemilihan})
+        pemilihan = ""
+    bulan = {}
+    for name, label in (
+        ("periode_dari", _("Periode dari")),
+        ("periode_sampai", _("Periode sampai")),
+    ):
+        v = nilai.get(name, "")
+        bulan[name] = _bulan(v) if v else None
+        if v and bulan[name] is None:
+            errors.append(
+                _("%(f)s: “%(v)s” tidak valid; gunakan format TTTT-BB, mis. 2024-03.")
+                % {"f": label, "v": v}
+            )
+    dari, sampai = bulan["periode_dari"], bulan["periode_sampai"]
+    if dari and sampai and dari > sampai:
+        errors.append(
+            _("Periode dari (%(dari)s) sesudah periode sampai (%(sampai)s); rentang diabaikan.")
+            % {"dari": f"{dari:%Y-%m}", "sampai": f"{sampai:%Y-%m}"}
+        )
+        dari = sampai = None
+    wilayah, kode = None, nilai.get("wilayah", "")
+    if kode:
+        if WILAYAH_RE.match(kode):
+            wilayah = Wilayah.objects.select_related("induk").filter(kode=kode).first()
+        if wilayah is None:
+            errors.append(
+                _(
+                    "Wilayah: kode “%(v)s” tidak dikenali; gunakan kode provinsi (mis. 18) "
+                    "atau kabupaten/kota (mis. 18.72)."
+                )
+                % {"v": kode}
+            )
+    pilihan = []
+    for name, label, choices in _filter_pilihan(modul):
+        v = nilai.get(name, "")
+        if not v:
+            continue
+        if v in dict(choices):
+            pilihan.append((name, v))
+        else:
+            errors.append(_("Nilai “%(v)s” tidak dikenal untuk %(f)s.") % {"v": v, "f": label})
+    saringan = Saringan(
+        pemilihan=pemilihan,
+        dari=dari,
+        sampai=sampai,
+        wilayah=wilayah.kode if wilayah else "",
+        pilihan=tuple(pilihan),
+    )
+    return saringan, wilayah, errors
+
+
+def _filter_pilihan(modul):
+    """(name, label, choices) of the module's choice filters, as the public list has them."""
+    return [
+        (n, modul.field(n).verbose_name, modul.field(n).choices) for n in modul.filter_fields
+    ] + [(f.name, f.label, f.choices) for f in modul.filter_tambahan]
+
+
+def terapkan(qs, modul, saringan):
+    if saringan.pemilihan:
+        qs = qs.filter(pemilihan__kode=saringan.pemilihan)
+    if saringan.dari:
+        qs = qs.filter(periode__gte=saringan.dari)
+    if saringan.sampai:
+        qs = qs.filter(periode__lte=saringan.sampai)
+    if saringan.wilayah:
+        qs = qs.alias(w=WILAYAH_EFEKTIF).filter(
+            Q(w=saringan.wilayah) | Q(w__startswith=saringan.wilayah + ".")
+        )
+    tambahan = {f.name: f for f in modul.filter_tambahan}
+    for name, value in saringan.pilihan:
+        qs = tambahan[name].terapkan(qs, value) if name in tambahan else qs.filter(**{name: value})
+    return qs
+
+
+# ---- counting ---------------------------------------------------------------------------
+
+
+def _panjang_kelompok(saringan):
+    """Characters of the region code the rows are grouped by: provinces (18), kab/kota
+    (18.72) inside a province, kecamatan (18.72.01) inside a kab/kota."""
+    return {0: 2, 2: 5, 5: 8}[len(saringan.wilayah)]
+
+
+def hitung(modul, saringan) -> dict:
+    """The raw counts of every table (no labels): one grouped query per table."""
+    qs = terapkan(modul.model.objects.public(), modul, saringan).order_by()
+    bulan = list(qs.values_list("periode").annotate(n=Count("pk")).order_by("periode"))
+    panjang = _panjang_kelompok(saringan)
+    wilayah = list(
+        qs.annotate(k=Left(WILAYAH_EFEKTIF, panjang))
+        .values_list("k")
+        .annotate(n=Count("pk"))
+        .order_by("k")
+    )
+    kode = [k for k, _n in wilayah if k]
+    nama = dict(Wilayah.objects.filter(kode__in=kode).values_list("kode", "nama")) if kode else {}
+    pemilihan = list(
+        qs.values_list("pemilihan__kode", "pemilihan__nama", "pemilihan__tahun").annotate(
+            n=Count("pk")
+        )
+    )
+    pilihan = {
+        name: dict(qs.values_list(name).annotate(n=Count("pk")).order_by())
+        for name in modul.filter_fields
+    }
+    return {
+        "bulan": bulan,
+        "wilayah": wilayah,
+        "nama_wilayah": nama,
+        "panjang": panjang,
+        "pemilihan": pemilihan,
+        "pilihan": pilihan,
+    }
+
+
+def hitung_tersimpan(modul, saringan, token):
+    kunci = f"statistik:{token}:{modul.kode}:{saringan.kunci()}"
+    data = cache.get(kunci)
+    if data is None:
+        data = hitung(modul, saringan)
+        cache.set(kunci, data, UMUR_CACHE)
+    return data
+
+
+# ---- tables -------------------------------------------------------------------------------
+
+
+@dataclass
+class Tabel:
+    """One statistics table: its rows are exactly what its chart draws and its CSV holds."""
+
+    kode: str
+    judul: str
+    kolom: tuple
+    baris: list  # [(code, label, count)]
+    tautan: list = field(default_factory=list)  # drill-down query string per row, or ""
+    unduh: str = ""  # URL of its CSV
+
+    @property
+    def jumlah(self):
+        return sum(n for _k, _l, n in self.baris)
+
+    @property
+    def isi(self):
+        tautan = self.tautan or [""] * len(self.baris)
+        return [(k, lb, n, t) for (k, lb, n), t in zip(self.baris, tautan, strict=True)]
+
+    def grafik(self):
+        return grafik.batang(self.kode, self.judul, [(lb, n) for _k, lb, n in self.baris])
+
+    def csv(self) -> str:
+        keluar = io.StringIO()
+        penulis = csv.writer(keluar)
+        penulis.writerow([netralkan(str(k)) for k in self.kolom])
+        for k, lb, n in self.baris:
+            penulis.writerow([netralkan(str(k)), netralkan(str(lb)), n])
+        return keluar.getvalue()
+
+
+def netralkan(teks: str) -> str:
+    """A text a spreadsheet would run as a formula, made plain text (OWASP CSV injection)."""
+    return f"'{teks}" if teks.startswith(AWALAN_RUMUS) else teks
+
+
+def _kolom_jumlah():
+    return _("Jumlah rekaman publik")
+
+
+def _tabel_bulan(data):
+    angka = dict(data["bulan"])
+    bulan = sorted(angka)
+    if bulan and _selisih_bulan(bulan[0], bulan[-1]) <= BULAN_MAKS:
+        semua, b = [], bulan[0]
+        while b <= bulan[-1]:
+            semua.append(b)
+            b = (b + dt.timedelta(days=32)).replace(day=1)
+        bulan = semua
+    return Tabel(
+        "bulan",
+        _("Rekaman publik per bulan pelaporan"),
+        (_("Periode"), _("Bulan"), _kolom_jumlah()),
+        [(f"{b:%Y-%m}", date_format(b, "F Y"), angka.get(b, 0)) for b in bulan],
+    )
+
+
+def _selisih_bulan(a, b):
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def _tabel_wilayah(data, saringan, wilayah):
+    panjang = data["panjang"]
+    nama = data["nama_wilayah"]
+    tanpa_rincian = {
+        5: _("%(nama)s (tanpa rincian kabupaten/kota)"),
+        8: _("%(nama)s (tanpa rincian kecamatan)"),
+    }
+    baris, tautan = [], []
+    for kode, n in data["wilayah"]:
+        if not kode:
+            baris.append(("", _("Tanpa wilayah (Bawaslu RI)"), n))
+            tautan.append("")
+            continue
+        label = nama.get(kode, kode)
+        if len(kode) < panjang:
+            label = tanpa_rincian[panjang] % {"nama": label}
+        baris.append((kode, label, n))
+        bisa_dirinci = len(kode) == panjang and panjang < 8
+        tautan.append(saringan.query(wilayah=kode) if bisa_dirinci else "")
+    # rows without a region last
+    urut = sorted(zip(baris, tautan, strict=True), key=lambda bt: (bt[0][0] == "", bt[0][0]))
+    if wilayah is None:
+        judul = _("Rekaman publik per provinsi")
+    elif panjang == 5:
+        judul = _("Rekaman publik per kabupaten/kota di %(w)s") % {"w": wilayah.nama}
+    else:
+        judul = _("Rekaman publik per kecamatan di %(w)s") % {"w": wilayah.nama}
+    return Tabel(
+        "wilayah",
+        judul,
+        (_("Kode wilayah"), _("Wilayah"), _kolom_jumlah()),
+        [b for b, _t in urut],
+        [t for _b, t in urut],
+    )
+
+
+def _tabel_pemilihan(data):
+    rows = sorted(data["pemilihan"], key=lambda r: (r[0] is None, -(r[2] or 0), r[0] or ""))
+    return Tabel(
+        "pemilihan",
+        _("Rekaman publik per pemilihan"),
+        (_("Kode pemilihan"), _("Pemilihan"), _kolom_jumlah()),
+        [(k or "", nm if k else _("Tanpa pemilihan"), n) for k, nm, _t, n in rows],
+    )
+
+
+def _tabel_pilihan(modul, name, data):
+    f = modul.field(name)
+    angka = dict(data["pilihan"][name])
+    baris = [(str(v), str(label), angka.pop(v, 0)) for v, label in f.flatchoices]
+    # not filled in yet (a case before its study), or a value stored before a choice was
+    # renamed: still counted, under its code
+    kosong = angka.pop(None, 0) + angka.pop("", 0)
+    baris += [(str(v), str(v), n) for v, n in sorted(angka.items(), key=lambda vn: str(vn[0]))]
+    if kosong:
+        baris.append(("", _("Belum diisi"), kosong))
+    return Tabel(
+        name,
+        _("Rekaman publik menurut %(f)s") % {"f": f.verbose_name},
+        (_("Kode"), str(f.verbose_name).capitalize(), _kolom_jumlah()),
+        baris,
+    )
+
+
+def susun_tabel(modul, data, saringan, wilayah) -> list[Tabel]:
+    return [
+        _tabel_bulan(data),
+        _tabel_wilayah(data, saringan, wilayah),
+        _tabel_pemilihan(data),
+        *(_tabel_pilihan(modul, n, data) for n in modul.filter_fields),
+    ]
+
+
+# ---- views --------------------------------------------------------------------------------
+
+
+def indeks(request):
+    """`/statistik/`: public rows per module and election, and a way into each module."""
+    token = publikasi.token()  # before any data is read (see apps.core.publikasi)
+
+    def isi():
+        r = ringkasan()
+        tabel = Tabel(
+            "modul",
+            _("Rekaman publik per modul"),
+            (_("Modul"), _("Nama"), _kolom_jumlah()),
+            [(m.kode, str(m.nama), n) for m, n in r.per_modul],
+        )
+        return {"ringkasan": r, "tabel": tabel}
+
+    return render(
+        request,
+        "ppid/statistik.html",
+        {"isi": isi, "token": token, "moduls": registry.all_modules()},
+    )
+
+
+@dataclass
+class Statistik:
+    """One module's statistics under a filter, as a page or a CSV needs them."""
+
+    modul: object
+    saringan: Saringan
+    wilayah: object
+    errors: list
+    pemilihan_list: list
+    tabel: list
+
+
+def _siapkan(request, kode) -> Statistik:
+    modul = registry.get(kode)
+    token = publikasi.token()  # before any data is read (see apps.core.publikasi)
+    pemilihan_list = list(Pemilihan.objects.all())
+    saringan, wilayah, errors = baca_saringan(modul, request.GET, pemilihan_list)
+    data = hitung_tersimpan(modul, saringan, token)
+    tabel = susun_tabel(modul, data, saringan, wilayah)
+    csv_url = reverse("ppid:statistik_csv", args=[modul.kode])
+    for t in tabel:
+        t.unduh = csv_url + saringan.query(tabel=t.kode)
+    return Statistik(modul, saringan, wilayah, errors, pemilihan_list, tabel)
+
+
+def halaman_modul(request, modul):
+    """`/statistik/<modul>/`: every table of one module under the filter, with its chart."""
+    st = _siapkan(request, modul)
+    induk = None
+    if st.wilayah is not None and len(st.wilayah.kode) == 5:
+        induk = (st.saringan.query(wilayah=st.wilayah.kode[:2]), st.wilayah.induk)
+    return render(
+        request,
+        "ppid/statistik_modul.html",
+        {
+            "st": st,
+            "modul": st.modul,
+            "induk": induk,
+            "nasional": st.saringan.query(wilayah=""),
+            "pilihan_filter": [
+                (n, lb, ch, dict(st.saringan.pilihan).get(n, ""))
+                for n, lb, ch in _filter_pilihan(st.modul)
+            ],
+            "jumlah": st.tabel[0].jumlah,
+        },
+    )
+
+
+def unduh_csv(request, modul):
+    """`/statistik/<modul>.csv?tabel=…&<filters>`: the rows of one table, as the page shows
+    them (codes and labels as text, counts as plain integers)."""
+    st = _siapkan(request, modul)
+    errors = st.errors
+    pilih = request.GET.get("tabel", "bulan").strip()
+    per_kode = {t.kode: t for t in st.tabel}
+    if pilih not in per_kode:
+        errors.append(
+            _("Tabel: “%(v)s” tidak ada; pilih salah satu dari: %(daftar)s.")
+            % {"v": pilih[:50], "daftar": ", ".join(per_kode)}
+        )
+    if errors:
+        return HttpResponseBadRequest(
+            "\n".join(errors) + "\n", content_type="text/plain; charset=utf-8"
+        )
+    response = HttpResponse(
+        "\ufeff" + per_kode[pilih].csv(), content_type="text/csv; charset=utf-8"
+    )
+    nama = f"statistik-{st.modul.kode}-{pilih}-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
