@@ -224,6 +224,14 @@ def buat(db):
     return _buat
 
 
+def pesan_wajib() -> str:
+    """Django's "This field is required." in the active language, as forms show it (an app's
+    catalogue may word it differently from Django's own, e.g. Django REST framework's)."""
+    from django import forms
+
+    return str(forms.Field.default_error_messages["required"])
+
+
 def segar(obj):
     """The row as the database has it now."""
     return type(obj).objects.get(pk=obj.pk)

@@ -12,7 +12,7 @@ from django.db import InternalError, transaction
 from apps.anggaran.models import PaguAnggaran, RevisiPagu
 from apps.anggaran.services import buat_pagu, revisi_pagu
 from apps.audit.models import CatatanAudit
-from tests.conftest import segar
+from tests.conftest import pesan_wajib, segar
 
 TANGGAL = dt.date(2024, 6, 3)
 DITOLAK_PAGU = "hanya dapat diubah lewat revisi pagu"
@@ -221,7 +221,7 @@ def test_revisi_lewat_halaman_dan_riwayatnya(mata_anggaran, client, operator_met
     client.force_login(operator_metro)
     kosong = client.post(_url(pagu, "revisi/"), {"pagu_baru": "3000000", "tanggal": "2024-06-03"})
     assert kosong.status_code == 200
-    assert kosong.context["form"].errors["alasan"] == ["Bidang ini tidak boleh kosong."]
+    assert kosong.context["form"].errors["alasan"] == [pesan_wajib()]
     sama = client.post(
         _url(pagu, "revisi/"), {"pagu_baru": "1000000", "tanggal": "2024-06-03", "alasan": "x"}
     )

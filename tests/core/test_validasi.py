@@ -7,7 +7,7 @@ import pytest
 
 from apps.core.forms import form_untuk
 from tests import factories
-from tests.conftest import MODULS, Matriks, modul_id, segar
+from tests.conftest import MODULS, Matriks, modul_id, pesan_wajib, segar
 
 
 def _galat_field(response, name):
@@ -73,7 +73,7 @@ def test_isian_wajib_kosong(modul, client, operator_metro, kantor):
         assert len(galat) == 1, name
         # Django's Indonesian message under the field's label, or the module's own message
         # naming the field
-        assert galat[0] == "Bidang ini tidak boleh kosong." or label.lower() in galat[0].lower()
+        assert galat[0] == pesan_wajib() or label.lower() in galat[0].lower()
         blok = response.text.split(f'for="id_{name}"', 1)[1].split('<div class="field">', 1)[0]
         assert html.escape(label) in blok
         assert html.escape(galat[0]) in blok
@@ -88,7 +88,7 @@ def test_isian_wajib_kosong_saat_mengubah_tidak_menyimpan(modul, client, operato
     client.force_login(operator_metro)
     data = factories.data_form(modul, rek, **{modul.judul_field: ""})
     response = client.post(f"/kelola/{modul.kode}/{rek.pk}/ubah/", data)
-    assert _galat_field(response, modul.judul_field) == ["Bidang ini tidak boleh kosong."]
+    assert _galat_field(response, modul.judul_field) == [pesan_wajib()]
     assert segar(rek).version == sebelum.version
     assert getattr(segar(rek), modul.judul_field) == getattr(sebelum, modul.judul_field)
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from apps.core.services import buat_rekaman, ubah_rekaman
 from apps.dpt.models import Dpt
 from tests import factories
-from tests.conftest import segar
+from tests.conftest import pesan_wajib, segar
 from tests.dpt.conftest import AGUSTUS, JULI, laporan_mentah, tulis_langsung
 
 URL_BARU = "/kelola/dpt/baru/"
@@ -206,7 +206,7 @@ def test_wilayah_dan_pemilihan_wajib_di_basis_data(kantor, wilayah, operator_met
 
 def test_pemilihan_wajib_di_formulir(client, operator_metro, modul, kantor):
     response = _kirim(client, operator_metro, modul, kantor, pemilihan="")
-    assert _galat(response, "pemilihan") == ["Bidang ini tidak boleh kosong."]
+    assert _galat(response, "pemilihan") == [pesan_wajib()]
 
 
 def test_periode_bulan_salah_menyebut_nilainya(client, operator_metro, modul, kantor):

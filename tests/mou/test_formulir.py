@@ -2,7 +2,7 @@
 date and number rules answer on the form in Indonesian."""
 
 from apps.mou.models import MitraMou, Mou
-from tests.conftest import segar
+from tests.conftest import pesan_wajib, segar
 from tests.mou.formulir import berkas_pdf, data_mou
 
 NOMOR = "017/PKS/BAWASLU-18.72/III/2025"
@@ -34,7 +34,7 @@ def test_tanpa_mitra_ditolak(client, operator_metro, kantor):
     (formset,) = response.context["formsets"]
     assert not formset.is_valid()
     assert formset.forms[0].errors["nama"]
-    assert "Bidang ini tidak boleh kosong." in response.text
+    assert pesan_wajib() in response.text
     assert not Mou.objects.exists()
 
 
