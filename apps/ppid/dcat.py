@@ -93,7 +93,7 @@ def bangun(request):
         "vcard:fn": _dua_bahasa(lambda: _("PPID Bawaslu")),
         "vcard:hasURL": _iri(mutlak("/ppid/")),
     }
-    ringkasan = _ringkasan_publik()
+    ringkasan = ringkasan_publik()
     datasets = [
         _dataset(m, ringkasan[m.kode], url_katalog, mutlak, lis, kontak)
         for m in registry.all_modules()
@@ -123,7 +123,7 @@ def bangun(request):
     return katalog
 
 
-def _ringkasan_publik():
+def ringkasan_publik():
     """Per module, from its public rows only: the first and last reporting month, the
     latest approval or classification, and the provinces of the rows (their region, or
     their office's). Two queries per module, one for the province names."""

@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from apps.core import publikasi, registry, tampilan
@@ -18,6 +20,11 @@ from apps.organisasi.models import Satker, TingkatSatker
 from apps.ppid import statistik
 
 PER_HALAMAN = 50
+# list orders: both read the partial public index (-periode, -id), forwards or backwards
+URUTAN = {
+    "baru": (gettext_lazy("Periode terbaru dahulu"), ("-periode", "-id")),
+    "lama": (gettext_lazy("Periode terlama dahulu"), ("periode", "id")),
+}
 
 
 def _publik(modul):
@@ -61,7 +68,24 @@ def beranda(request):
 
 
 def katalog(request):
-    return render(request, "ppid/katalog.html", {"moduls": registry.all_modules()})
+    """The datasets with their coverage (first and last month, provinces), last update and
+    license, all read from public rows only (the DCAT catalog's summary), cached under the
+    publication token."""
+    from apps.ppid.dcat import ringkasan_publik
+    from apps.ppid.unduh import lisensi
+
+    moduls = registry.all_modules()
+    token = publikasi.token()  # before any data is read (see apps.core.publikasi)
+
+    def dataset():
+        ringkasan = ringkasan_publik()
+        return [(m, ringkasan[m.kode]) for m in moduls]
+
+    return render(
+        request,
+        "ppid/katalog.html",
+        {"moduls": moduls, "dataset": dataset, "token": token, "lisensi": lisensi()},
+    )
 
 
 def daftar(request, modul):
@@ -70,6 +94,10 @@ def daftar(request, modul):
     the cache under the current public-content token."""
     modul = registry.get(modul)
     qs, errors = saring(_publik(modul), modul, request.GET, staf=False)
+    urut = request.GET.get("urut", "").strip() or "baru"
+    if urut not in URUTAN:
+        errors.append(_("Urutan “%(v)s” tidak dikenal.") % {"v": urut})
+        urut = "baru"
     try:
         hal = max(1, int(request.GET.get("hal", "1")))
     except ValueError:
@@ -81,7 +109,9 @@ def daftar(request, modul):
         {
             "modul": modul,
             "kolom": [tampilan.label(modul.model, n) for n in modul.list_fields],
-            "halaman": partial(_halaman_daftar, modul, qs, hal),
+            "halaman": partial(_halaman_daftar, modul, qs, hal, URUTAN[urut][1]),
+            "urut": urut,
+            "pilihan_urut": [(k, label) for k, (label, _o) in URUTAN.items()],
             "hal": hal,
             "token": token,
             "errors": errors,
@@ -91,9 +121,9 @@ def daftar(request, modul):
     )
 
 
-def _halaman_daftar(modul, qs, hal):
+def _halaman_daftar(modul, qs, hal, urutan=("-periode", "-id")):
     start = (hal - 1) * PER_HALAMAN
-    rows = list(qs.order_by("-periode", "-id")[start : start + PER_HALAMAN + 1])
+    rows = list(qs.order_by(*urutan)[start : start + PER_HALAMAN + 1])
     detail = _tautan("ppid:detail", modul.kode)
     satker = _tautan("ppid:satker")
     judul = (
