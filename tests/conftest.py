@@ -232,6 +232,29 @@ def pesan_wajib() -> str:
     return str(forms.Field.default_error_messages["required"])
 
 
+@pytest.fixture
+def jadikan_penangan():
+    """Give a persona the explicit case-handling permission (`tangani_perkara`) on one of its
+    offices: jadikan_penangan(operator_metro) or jadikan_penangan(kasek_lampung, "18")."""
+
+    def _jadikan(user, kode="18.72"):
+        tugas = Penugasan.objects.get(user=user, satker__kode=kode)
+        tugas.tangani_perkara = True
+        tugas.save()  # the signal rebuilds the grants
+        return user
+
+    return _jadikan
+
+
+def lihat_pribadi_tercatat(user, obj) -> int:
+    """How many views of `obj`'s personal data by `user` the audit log holds."""
+    from apps.audit.models import CatatanAudit
+
+    return CatatanAudit.objects.filter(
+        aktor=user, aksi="lihat_data_pribadi", objek_id=str(obj.pk)
+    ).count()
+
+
 def segar(obj):
     """The row as the database has it now."""
     return type(obj).objects.get(pk=obj.pk)

@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 
-from apps.accounts.models import Penugasan
 from apps.core import registry
 from apps.pelanggaran.models import Pelanggaran, Pelapor, Sumber
 
@@ -12,19 +11,6 @@ NIK_METRO = "1872015507850003"  # Metro Pusat, woman born 15-07-1985
 @pytest.fixture
 def modul():
     return registry.get("pelanggaran")
-
-
-@pytest.fixture
-def jadikan_penangan():
-    """Give a persona the explicit case-handling permission on its office."""
-
-    def _jadikan(user, kode="18.72"):
-        tugas = Penugasan.objects.get(user=user, satker__kode=kode)
-        tugas.tangani_perkara = True
-        tugas.save()  # the signal rebuilds the grants
-        return user
-
-    return _jadikan
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ of scope get 404; no public door ever serves it, masked or not."""
 
 import pytest
 
-from apps.audit.models import CatatanAudit
-from tests.conftest import segar
+from tests.conftest import lihat_pribadi_tercatat, segar
 from tests.pelanggaran.conftest import NIK_METRO, tambah_pelapor
 
 pytestmark = pytest.mark.django_db
@@ -30,22 +29,16 @@ def _detail(client, user, obj):
     return client.get(f"/kelola/pelanggaran/{obj.pk}/")
 
 
-def _audit(user, obj):
-    return CatatanAudit.objects.filter(
-        aktor=user, aksi="lihat_data_pribadi", objek_id=str(obj.pk)
-    ).count()
-
-
-def test_penangan_satker_melihat_identitas_dan_tercatat_di_audit(
+def test_penangan_satker_melihat_identitas_dan_tercatat_dilihat_pribadi_tercatat(
     client, perkara, operator_metro, jadikan_penangan
 ):
     jadikan_penangan(operator_metro)
     html = _detail(client, operator_metro, perkara).content.decode()
     for teks in RAHASIA:
         assert teks in html
-    assert _audit(operator_metro, perkara) == 1
+    assert lihat_pribadi_tercatat(operator_metro, perkara) == 1
     client.get(f"/kelola/pelanggaran/{perkara.pk}/")
-    assert _audit(operator_metro, perkara) == 2
+    assert lihat_pribadi_tercatat(operator_metro, perkara) == 2
 
 
 @pytest.mark.parametrize(
@@ -67,7 +60,7 @@ def test_staf_tanpa_izin_penanganan_hanya_melihat_samaran(client, perkara, perso
     for teks in RAHASIA:
         assert teks not in html, (nama, teks)
     assert SAMARAN in html
-    assert _audit(user, perkara) == 0
+    assert lihat_pribadi_tercatat(user, perkara) == 0
 
 
 def test_penangan_di_provinsi_tidak_melihat_identitas_perkara_kabkota(

@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 
-from apps.accounts.models import Penugasan
 from apps.core import registry
 from apps.sengketa.models import HasilMediasi, KontakPemohon, Registrasi, Sengketa
 
@@ -36,19 +35,6 @@ def _media_sementara(settings, tmp_path):
 @pytest.fixture
 def modul():
     return registry.get("sengketa")
-
-
-@pytest.fixture
-def jadikan_penangan():
-    """Give a persona the explicit case-handling permission on its office."""
-
-    def _jadikan(user, kode="18.72"):
-        tugas = Penugasan.objects.get(user=user, satker__kode=kode)
-        tugas.tangani_perkara = True
-        tugas.save()  # the signal rebuilds the grants
-        return user
-
-    return _jadikan
 
 
 def diterima(**nilai):

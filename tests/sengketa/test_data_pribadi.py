@@ -8,7 +8,7 @@ import pytest
 
 from apps.audit.models import CatatanAudit
 from tests import factories
-from tests.conftest import segar
+from tests.conftest import lihat_pribadi_tercatat, segar
 from tests.sengketa.conftest import (
     ALAMAT,
     EMAIL,
@@ -37,22 +37,16 @@ def _detail(client, user, obj):
     return client.get(f"/kelola/sengketa/{obj.pk}/")
 
 
-def _audit(user, obj):
-    return CatatanAudit.objects.filter(
-        aktor=user, aksi="lihat_data_pribadi", objek_id=str(obj.pk)
-    ).count()
-
-
-def test_penangan_melihat_kontak_dan_tercatat_di_audit(
+def test_penangan_melihat_kontak_dan_tercatat_dilihat_pribadi_tercatat(
     client, perkara, operator_metro, jadikan_penangan
 ):
     jadikan_penangan(operator_metro)
     html = _detail(client, operator_metro, perkara).content.decode()
     for teks in (NAMA_KONTAK, TELEPON, EMAIL, ALAMAT):
         assert teks in html
-    assert _audit(operator_metro, perkara) == 1
+    assert lihat_pribadi_tercatat(operator_metro, perkara) == 1
     client.get(f"/kelola/sengketa/{perkara.pk}/")
-    assert _audit(operator_metro, perkara) == 2
+    assert lihat_pribadi_tercatat(operator_metro, perkara) == 2
     baris = CatatanAudit.objects.filter(aktor=operator_metro, aksi="lihat_data_pribadi").last()
     assert baris.objek_tipe == "sengketa.sengketa"
     assert baris.satker_id == perkara.satker_id
@@ -78,7 +72,7 @@ def test_staf_tanpa_izin_penanganan_hanya_melihat_samaran(client, perkara, perso
         assert teks not in html, (nama, teks)
     assert TELEPON_SAMAR in html
     assert "R*** H***" in html
-    assert _audit(user, perkara) == 0
+    assert lihat_pribadi_tercatat(user, perkara) == 0
 
 
 def test_penangan_di_provinsi_tidak_melihat_kontak_perkara_kabkota(
@@ -97,7 +91,7 @@ def test_staf_di_luar_lingkup_404(client, perkara, persona, nama, jadikan_penang
         jadikan_penangan(user, "18.01")  # a handler, but of another office
     assert _detail(client, user, perkara).status_code == 404
     assert client.get(f"/kelola/sengketa/{perkara.pk}/ubah/").status_code == 404
-    assert _audit(user, perkara) == 0
+    assert lihat_pribadi_tercatat(user, perkara) == 0
 
 
 def _isi(respons):
@@ -160,7 +154,7 @@ def test_formulir_bukan_penangan_tanpa_kontak_dan_tidak_dapat_mengisinya(
     response = client.post(f"/kelola/sengketa/{obj.pk}/ubah/", data)
     assert response.status_code == 302
     assert list(segar(obj).kontak.values_list("nama", flat=True)) == [NAMA_KONTAK]
-    assert _audit(operator_metro, obj) == 0
+    assert lihat_pribadi_tercatat(operator_metro, obj) == 0
 
 
 def test_penangan_mengisi_kontak_lewat_formulir(
@@ -171,7 +165,7 @@ def test_penangan_mengisi_kontak_lewat_formulir(
     client.force_login(operator_metro)
     html = client.get(f"/kelola/sengketa/{obj.pk}/ubah/").content.decode()
     assert f"{PREFIX}-TOTAL_FORMS" in html
-    assert _audit(operator_metro, obj) == 1  # the edit form shows personal data
+    assert lihat_pribadi_tercatat(operator_metro, obj) == 1  # the edit form shows personal data
     data = factories.data_form(modul, obj)
     data |= {
         f"{PREFIX}-TOTAL_FORMS": 1,
