@@ -3,6 +3,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,9 @@ class Klasifikasi(models.TextChoices):
 
 KLASIFIKASI_PUBLIK = (Klasifikasi.BERKALA, Klasifikasi.SERTA_MERTA, Klasifikasi.SETIAP_SAAT)
 PUBLIK_Q = models.Q(status=Status.DISETUJUI, klasifikasi__in=KLASIFIKASI_PUBLIK)
+# The region a record counts in for public counts and coverage: the one it names, else its
+# office's (a budget line or an agreement names none).
+WILAYAH_EFEKTIF = Coalesce(F("wilayah"), F("satker__wilayah"), output_field=models.CharField())
 
 
 class JenisPemilihan(models.TextChoices):

@@ -5,13 +5,13 @@ a case that is not approved and classified public is not counted anywhere."""
 
 import re
 
-from django.db.models import Count, F
-from django.db.models.functions import Coalesce, Substr
+from django.db.models import Count, Q
+from django.db.models.functions import Left
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from apps.core import publikasi, registry
-from apps.core.models import Pemilihan
+from apps.core.models import WILAYAH_EFEKTIF, Pemilihan
 from apps.wilayah.models import Wilayah
 
 KODE_PROVINSI = re.compile(r"\d{2}")
@@ -38,10 +38,11 @@ def rekap(request, modul_kode):
     qs = modul.model.objects.public()
     if pemilihan:
         qs = qs.filter(pemilihan=pemilihan)
-    # where it happened, else the office's own region
-    daerah = Coalesce(F("wilayah_id"), F("satker__wilayah_id"))
+    qs = qs.alias(daerah=WILAYAH_EFEKTIF)
     if provinsi:
-        qs = qs.filter(satker__kode__startswith=provinsi.kode)
+        # the same region the national table counted the case in (not the office's code: a
+        # Bawaslu RI case in Lampung is counted in Lampung at both levels)
+        qs = qs.filter(Q(daerah=provinsi.kode) | Q(daerah__startswith=provinsi.kode + "."))
         panjang, judul_wilayah = 5, _("Kabupaten/kota")
     else:
         panjang, judul_wilayah = 2, _("Provinsi")
@@ -55,7 +56,7 @@ def rekap(request, modul_kode):
             baris.append((_("Belum ditentukan"), hitung[""], ""))
         dimensi.append((field.verbose_name, name, baris))
     per_daerah = dict(
-        qs.annotate(d=Substr(daerah, 1, panjang))
+        qs.annotate(d=Left("daerah", panjang))
         .values_list("d")
         .annotate(n=Count("pk"))
         .values_list("d", "n")

@@ -66,7 +66,7 @@ def beranda(request):
         {
             "antrean": antrean,
             "modul_list": modul_list,
-            "ada_perkara": any(m in model_perkara() for m in modul_list),
+            "ada_perkara": bool({m.kode for m in model_perkara()} & {m.kode for m in modul_list}),
             "penugasan": user.penugasan.filter(aktif=True).select_related("satker"),
             "ppid": permissions.satker_ppid(user).exists(),
         },

@@ -11,13 +11,14 @@ import calendar
 
 from django.core.cache import cache
 from django.db.models import Max, Min
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Left
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from apps.core import publikasi, registry
+from apps.core.models import WILAYAH_EFEKTIF
 from apps.ppid.unduh import MEDIA, lisensi
 from apps.wilayah.models import Wilayah
 
@@ -137,9 +138,7 @@ def ringkasan_publik():
             diklasifikasi=Max("diklasifikasi_pada"),
         )
         provinsi = set(
-            publik.annotate(prov=Substr(Coalesce("wilayah_id", "satker__wilayah_id"), 1, 2))
-            .values_list("prov", flat=True)
-            .distinct()
+            publik.annotate(prov=Left(WILAYAH_EFEKTIF, 2)).values_list("prov", flat=True).distinct()
         )
         result[modul.kode] = {
             "awal": agg["awal"],

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from apps.core import registry
 from apps.organisasi.models import Satker
 from apps.ppid.models import EntriDip
+from apps.ppid.unduh import netralkan
 
 KOLOM = (
     gettext_lazy("Nomor"),
@@ -30,9 +31,6 @@ KOLOM = (
     gettext_lazy("Bentuk informasi yang tersedia"),
     gettext_lazy("Jangka waktu penyimpanan atau retensi arsip"),
 )
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection)
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -118,9 +116,7 @@ def susun_dip(kantor: Satker | None = None) -> list[BarisDip]:
 
 def aman(nilai):
     """A text cell a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
-        return "'" + nilai
-    return nilai
+    return netralkan(nilai) if isinstance(nilai, str) else nilai
 
 
 def _kantor(request):

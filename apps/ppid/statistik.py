@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.functions import Coalesce, Left
+from django.db.models import CharField, Count, Q, Value
+from django.db.models.functions import Left
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
@@ -37,17 +37,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from apps.core import publikasi, registry
-from apps.core.models import Pemilihan
+from apps.core.models import WILAYAH_EFEKTIF, Pemilihan
 from apps.ppid import grafik
+from apps.ppid.unduh import netralkan
 from apps.wilayah.models import Wilayah
 
 UMUR_CACHE = 300  # seconds; the token changes the key the moment anything is (un)published
 PERIODE_RE = re.compile(r"^(\d{4})-(\d{2})$")
 WILAYAH_RE = re.compile(r"^\d{2}(\.\d{2})?$")
-# OWASP "CSV injection": a spreadsheet reads a cell starting with these as a formula.
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-# the region a record counts in: the one it names, else its office's
-WILAYAH_EFEKTIF = Coalesce(F("wilayah"), F("satker__wilayah"), output_field=CharField())
 # months between the first and the last counted month are filled with zeros up to this span
 BULAN_MAKS = 600
 
@@ -337,11 +334,6 @@ class Tabel:
         for k, lb, n in self.baris:
             penulis.writerow([netralkan(str(k)), netralkan(str(lb)), n])
         return keluar.getvalue()
-
-
-def netralkan(teks: str) -> str:
-    """A text a spreadsheet would run as a formula, made plain text (OWASP CSV injection)."""
-    return f"'{teks}" if teks.startswith(AWALAN_RUMUS) else teks
 
 
 def _kolom_jumlah():

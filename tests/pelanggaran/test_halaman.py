@@ -212,3 +212,14 @@ def test_rekap_publik_hanya_menghitung_rekaman_publik(client, modul, buat):
         "Kode provinsi “9x” tidak dikenal"
         in client.get("/data/pelanggaran/rekap/?provinsi=9x").content.decode()
     )
+
+
+def test_rekap_provinsi_menghitung_perkara_bawaslu_ri_di_wilayahnya(client, modul, buat):
+    """A case of Bawaslu RI that happened in a Lampung kab/kota is counted in Lampung nationally
+    and in that kab/kota inside Lampung: both levels count the same region."""
+    obj = buat(modul, "00", "disetujui", "berkala", i=5)
+    assert obj.wilayah_id.startswith("18.")
+    assert "1 perkara" in client.get("/data/pelanggaran/rekap/").text
+    provinsi = client.get("/data/pelanggaran/rekap/?provinsi=18").text
+    assert "1 perkara" in provinsi
+    assert obj.wilayah.nama in provinsi
