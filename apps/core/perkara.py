@@ -135,6 +135,15 @@ class Perkara(Rekaman):
 
     # step code -> name, for lists (which must not compute every row's steps)
     NAMA_TAHAP: dict = {}
+    # codes of the legal time limits (`BatasWaktu.kode`) the module's steps use
+    BATAS_WAKTU: tuple[str, ...] = ()
+
+    def batas_waktu(self) -> dict:
+        """{kode: BatasWaktu} of the module's limits, one query. A limit missing from the
+        table (deleted in the admin) gives its step no due date rather than an error page."""
+        from apps.kalender.models import BatasWaktu
+
+        return {b.kode: b for b in BatasWaktu.objects.filter(kode__in=self.BATAS_WAKTU)}
 
     def nama_tahap(self) -> str:
         if self.tahap == "selesai":

@@ -95,7 +95,13 @@ def _tgl(value):
     return date_format(value, "j F Y")
 
 
+BATAS_LAPORAN = "laporan_pelanggaran"
+BATAS_KAJIAN = "penanganan_pelanggaran"
+BATAS_TAMBAHAN = "penanganan_tambahan"
+
+
 class Pelanggaran(Perkara):
+    BATAS_WAKTU = (BATAS_LAPORAN, BATAS_KAJIAN, BATAS_TAMBAHAN)
     NAMA_TAHAP = {
         "diterima": _("Penerimaan"),
         "kajian_awal": _("Pemeriksaan syarat"),
@@ -245,36 +251,44 @@ class Pelanggaran(Perkara):
 
     # ---- steps and deadlines -----------------------------------------------------------------
 
-    def _batas(self, kode):
-        from apps.kalender.models import BatasWaktu
-
-        return BatasWaktu.objects.filter(kode=kode).first()
-
-    def tenggat_laporan(self) -> dt.date | None:
-        if self.sumber != Sumber.LAPORAN or self.tanggal_diketahui is None:
+    def tenggat_laporan(self, batas=None) -> dt.date | None:
+        """7 days after the violation was known (a report only)."""
+        batas = self.batas_waktu() if batas is None else batas
+        if (
+            self.sumber != Sumber.LAPORAN
+            or self.tanggal_diketahui is None
+            or BATAS_LAPORAN not in batas
+        ):
             return None
-        return jatuh_tempo(self.tanggal_diketahui, "laporan_pelanggaran")
+        return jatuh_tempo(self.tanggal_diketahui, batas[BATAS_LAPORAN])
 
-    def tenggat_kajian(self) -> dt.date | None:
+    def tenggat_kajian(self, batas=None) -> dt.date | None:
         """7 days after registration, 7 more when more information is needed."""
-        if self.registrasi != Registrasi.DIREGISTRASI or self.tanggal_registrasi is None:
+        batas = self.batas_waktu() if batas is None else batas
+        if (
+            self.registrasi != Registrasi.DIREGISTRASI
+            or self.tanggal_registrasi is None
+            or BATAS_KAJIAN not in batas
+        ):
             return None
-        batas = jatuh_tempo(self.tanggal_registrasi, "penanganan_pelanggaran")
-        if self.perlu_keterangan_tambahan:
-            batas = jatuh_tempo(batas, "penanganan_tambahan")
-        return batas
+        tempo = jatuh_tempo(self.tanggal_registrasi, batas[BATAS_KAJIAN])
+        if self.perlu_keterangan_tambahan and BATAS_TAMBAHAN in batas:
+            tempo = jatuh_tempo(tempo, batas[BATAS_TAMBAHAN])
+        return tempo
 
     def langkah(self) -> list[Langkah]:
         laporan = self.sumber == Sumber.LAPORAN
+        batas = self.batas_waktu()
+        tenggat_laporan = self.tenggat_laporan(batas)
         steps = [
             Langkah(
                 "diterima",
                 _("Laporan diterima") if laporan else _("Temuan dicatat"),
                 pada=self.tanggal_laporan,
-                jatuh_tempo=self.tenggat_laporan(),
-                batas=self._batas("laporan_pelanggaran") if laporan else None,
+                jatuh_tempo=tenggat_laporan,
+                batas=batas.get(BATAS_LAPORAN) if laporan else None,
                 keterangan=_("Dilaporkan melewati batas waktu")
-                if self.terlambat_dilaporkan
+                if tenggat_laporan and self.tanggal_laporan > tenggat_laporan
                 else "",
             )
         ]
@@ -303,12 +317,8 @@ class Pelanggaran(Perkara):
                 "kajian",
                 _("Kajian dan keputusan"),
                 pada=self.tanggal_kajian if self.hasil_kajian else None,
-                jatuh_tempo=self.tenggat_kajian(),
-                batas=self._batas(
-                    "penanganan_tambahan"
-                    if self.perlu_keterangan_tambahan
-                    else "penanganan_pelanggaran"
-                ),
+                jatuh_tempo=self.tenggat_kajian(batas),
+                batas=batas.get(BATAS_TAMBAHAN if self.perlu_keterangan_tambahan else BATAS_KAJIAN),
                 keterangan=" · ".join(
                     str(v)
                     for v in (self.get_hasil_kajian_display(), self.get_jenis_pelanggaran_display())

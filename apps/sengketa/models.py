@@ -28,7 +28,6 @@ from django.utils.translation import ngettext
 from apps.core.nomor import format_nomor, nomor_berikut
 from apps.core.perkara import Langkah, Perkara
 from apps.core.validators import validate_pdf
-from apps.kalender.models import BatasWaktu
 from apps.kalender.services import jatuh_tempo
 
 # the register's kind in apps.core.nomor (one sequence per office and year)
@@ -145,6 +144,7 @@ def _tgl(value):
 
 
 class Sengketa(Perkara):
+    BATAS_WAKTU = (BATAS_REGISTRASI, BATAS_MEDIASI, BATAS_PUTUSAN)
     NAMA_TAHAP = {
         "diterima": _("Penerimaan permohonan"),
         "registrasi": _("Registrasi"),
@@ -326,19 +326,9 @@ class Sengketa(Perkara):
 
     # ---- steps and deadlines -----------------------------------------------------------------
 
-    def _batas_waktu(self) -> dict:
-        """{kode: BatasWaktu} of the three limits, one query per call. A limit missing from the
-        table (deleted in the admin) gives no due date rather than an error page."""
-        return {
-            b.kode: b
-            for b in BatasWaktu.objects.filter(
-                kode__in=(BATAS_REGISTRASI, BATAS_MEDIASI, BATAS_PUTUSAN)
-            )
-        }
-
     def tenggat_langkah(self, batas=None) -> dict:
         """{step: due date} of the steps whose clock has started."""
-        batas = self._batas_waktu() if batas is None else batas
+        batas = self.batas_waktu() if batas is None else batas
         hasil = {}
         if self.tanggal_diterima and BATAS_REGISTRASI in batas:
             hasil["registrasi"] = jatuh_tempo(self.tanggal_diterima, batas[BATAS_REGISTRASI])
@@ -361,7 +351,7 @@ class Sengketa(Perkara):
         return self.registrasi == Registrasi.TIDAK
 
     def langkah(self) -> list[Langkah]:
-        batas = self._batas_waktu()
+        batas = self.batas_waktu()
         tempo = self.tenggat_langkah(batas)
         steps = [
             Langkah("diterima", _("Permohonan diterima"), pada=self.tanggal_diterima),
@@ -691,7 +681,7 @@ class Sengketa(Perkara):
         kept."""
         if self.alasan_terlambat.strip() or not self.tanggal_diterima:
             return
-        batas = self._batas_waktu()
+        batas = self.batas_waktu()
         tempo = self.tenggat_langkah(batas)
         dicatat = (
             (
