@@ -184,7 +184,7 @@ def test_placeholder_dipertahankan():
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="msgfmt (gettext) tidak terpasang")
 def test_msgfmt_statistik():
-    result = subprocess.run(  # noqa: S603 - fixed arguments, no user input
+    result = subprocess.run(
         [shutil.which("msgfmt"), "--check", "--statistics", "-o", "/dev/null", str(PO)],
         capture_output=True,
         text=True,
