@@ -16,7 +16,7 @@ run: $(STAMP)
 	scripts/run.sh
 
 dev: $(STAMP)
-	$(PY) manage.py migrate --noinput && $(PY) manage.py createcachetable && $(PY) manage.py load_wilayah && $(PY) manage.py load_satker && $(PY) manage.py seed_demo
+	$(PY) manage.py siapkan_portal --tanpa-statis && $(PY) manage.py seed_demo --logins-only
 	$(PY) manage.py db_worker & w=$$!; $(PY) manage.py runserver 127.0.0.1:$${PORT:-8000}; kill $$w
 
 lint: $(STAMP)

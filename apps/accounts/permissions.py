@@ -162,13 +162,14 @@ def pastikan_permission_ada(**kwargs) -> None:
 
 @transaction.atomic
 def sinkron_izin(user) -> int:
-    """Rebuild the guardian grants of `user` from its active role assignments."""
-    IzinSatker.objects.filter(user=user).delete()
+    """Bring the guardian grants of `user` in line with its active role assignments. Only the
+    difference is written, so re-saving an unchanged assignment (a seed run, an admin saving a
+    form twice) writes nothing. Returns how many grants the user holds."""
     perms = {
-        p.codename: p
+        p.codename: p.pk
         for p in Permission.objects.filter(content_type=ContentType.objects.get_for_model(Satker))
     }
-    rows = {}
+    ingin = set()
     terdaftar = registry.codes()
     if user.is_active:
         for tugas in user.penugasan.filter(aktif=True).select_related("satker"):
@@ -187,9 +188,21 @@ def sinkron_izin(user) -> int:
             for satker_pk, actions in targets:
                 for aksi in actions:
                     for modul in moduls:
-                        perm = perms[codename(aksi, modul)]
-                        rows[(perm.pk, satker_pk)] = IzinSatker(
-                            user=user, permission=perm, content_object_id=satker_pk
-                        )
-    IzinSatker.objects.bulk_create(rows.values(), batch_size=5000)
-    return len(rows)
+                        ingin.add((perms[codename(aksi, modul)], satker_pk))
+    ada = {
+        (perm_pk, satker_pk): pk
+        for pk, perm_pk, satker_pk in IzinSatker.objects.filter(user=user).values_list(
+            "pk", "permission_id", "content_object_id"
+        )
+    }
+    lebih = [pk for kunci, pk in ada.items() if kunci not in ingin]
+    if lebih:
+        IzinSatker.objects.filter(pk__in=lebih).delete()
+    IzinSatker.objects.bulk_create(
+        [
+            IzinSatker(user=user, permission_id=perm_pk, content_object_id=satker_pk)
+            for perm_pk, satker_pk in ingin - ada.keys()
+        ],
+        batch_size=5000,
+    )
+    return len(ingin)

@@ -542,6 +542,47 @@ def test_masuk_tidak_menyentuh_izin(operator_metro):
     assert sebelum == sesudah
 
 
+def _izin(user):
+    from apps.accounts.models import IzinSatker
+
+    return set(
+        IzinSatker.objects.filter(user=user).values_list("permission_id", "content_object_id")
+    )
+
+
+def test_sinkron_izin_ulang_tidak_menulis_apa_pun(kasek_lampung):
+    """An unchanged assignment synced again (seed_demo on every `make run`) writes nothing."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sebelum = _izin(kasek_lampung)
+    with CaptureQueriesContext(connection) as kueri:
+        jumlah = permissions.sinkron_izin(kasek_lampung)
+    tulis = [q["sql"] for q in kueri if q["sql"].lstrip().upper().startswith(("INSERT", "DELETE"))]
+    assert tulis == []
+    assert jumlah == len(sebelum)
+    assert _izin(kasek_lampung) == sebelum
+
+
+def test_sinkron_izin_hanya_menulis_selisih(kasek_lampung, kantor):
+    """Narrowing an assignment to one module drops exactly the other modules' grants; widening
+    it again restores exactly the grants held before."""
+    from django.contrib.auth.models import Permission
+
+    penuh = _izin(kasek_lampung)
+    tugas = kasek_lampung.penugasan.get()
+    tugas.modul = [MODULS[0].kode]
+    tugas.save()  # the signal syncs
+    sempit = _izin(kasek_lampung)
+    kodename = dict(Permission.objects.values_list("pk", "codename"))
+    assert sempit < penuh
+    assert {kodename[p].rsplit("_", 1)[1] for p, _ in sempit} == {MODULS[0].kode}
+    assert {k for k in penuh if kodename[k[0]].endswith("_" + MODULS[0].kode)} == sempit
+    tugas.modul = []
+    tugas.save()
+    assert _izin(kasek_lampung) == penuh
+
+
 def test_menghapus_penugasan_mencabut_izin(kasek_lampung, kantor):
     for modul in MODULS:
         assert permissions.boleh(kasek_lampung, permissions.SETUJUI, modul.kode, kantor("18.72"))
