@@ -5,8 +5,11 @@ their Bawaslu offices) and the personas are written once per test session, in
 `django_db_setup`, and stay in the test database: every test runs inside a transaction that is
 rolled back, so whatever a test changes (a deactivated user, a deleted assignment) never
 reaches the next one. The setup is idempotent because `--reuse-db` keeps the database between
-runs. Tests that need real transactions (`transaction=True`, the browser tests) start from an
-empty database instead, as Django's TransactionTestCase expects.
+runs. Tests that need real transactions (`transaction=True`, the browser tests) start from a
+freshly migrated database instead: emptied, with what the data migrations put there (holidays,
+legal time limits). Django empties every table after such a test, data migrations' rows
+included, and nothing would load them again in the next run of the kept database — so every
+session loads them again too.
 """
 
 import io
@@ -111,18 +114,38 @@ def bangun_pohon():
         sinkron_izin(user)
 
 
+def isi_data_migrasi():
+    """Run the data migrations of our apps again (each is idempotent: rows are written with
+    `update_or_create` by their natural key), against the models as they are now."""
+    from django.apps import apps as django_apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    with connection.schema_editor() as editor:
+        for _, migrasi in sorted(loader.disk_migrations.items()):
+            if not type(migrasi).__module__.startswith("apps."):
+                continue
+            for operasi in migrasi.operations:
+                if isinstance(operasi, RunPython):
+                    operasi.code(django_apps, editor)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        isi_data_migrasi()
         bangun_pohon()
 
 
 @pytest.fixture(autouse=True)
-def _basis_data_kosong_untuk_uji_transaksional(request, django_db_blocker):
+def _uji_transaksional_mulai_dari_basis_data_baru(request, django_db_blocker):
     marker = request.node.get_closest_marker("django_db")
     if marker is not None and marker.kwargs.get("transaction"):
         with django_db_blocker.unblock():
             call_command("flush", interactive=False, verbosity=0)
+            isi_data_migrasi()
 
 
 @pytest.fixture(autouse=True)
