@@ -8,8 +8,8 @@ reaches the next one. The setup is idempotent because `--reuse-db` keeps the dat
 runs. Tests that need real transactions (`transaction=True`, the browser tests) start from a
 freshly migrated database instead: emptied, with what the data migrations put there (holidays,
 legal time limits). Django empties every table after such a test, data migrations' rows
-included, and nothing would load them again in the next run of the kept database — so every
-session loads them again too.
+included: the tree, the personas and those rows are written back right after it (the
+`pytest_runtest_teardown` hook below), and every session loads them again too.
 """
 
 import io
@@ -139,13 +139,39 @@ def django_db_setup(django_db_setup, django_db_blocker):
         bangun_pohon()
 
 
+_TRANSAKSIONAL_BERJALAN = pytest.StashKey[bool]()
+
+
+def _transaksional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(marker.kwargs.get("transaction"))
+
+
 @pytest.fixture(autouse=True)
 def _uji_transaksional_mulai_dari_basis_data_baru(request, django_db_blocker):
-    marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
+    if _transaksional(request.node):
+        # pytest-django's own autouse fixture has set the test database up already
+        request.getfixturevalue("transactional_db")
+        request.node.stash[_TRANSAKSIONAL_BERJALAN] = True
         with django_db_blocker.unblock():
             call_command("flush", interactive=False, verbosity=0)
             isi_data_migrasi()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test Django empties every table (in `transactional_db`'s teardown,
+    after every fixture of ours): the session's tree, personas and data-migration rows are
+    written back, so a test that runs later — in any order — finds what `django_db_setup`
+    promised."""
+    hasil = yield
+    if item.stash.get(_TRANSAKSIONAL_BERJALAN, False):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            isi_data_migrasi()
+            bangun_pohon()
+    return hasil
 
 
 @pytest.fixture(autouse=True)
@@ -215,7 +241,7 @@ def anonymous():
 
 
 @pytest.fixture
-def persona(request):
+def persona(request, db):
     """Look a persona fixture up by name, for tests parametrised over people."""
     return request.getfixturevalue
 

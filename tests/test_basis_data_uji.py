@@ -30,3 +30,15 @@ def test_uji_transaksional_mulai_dengan_data_migrasi():
     libur, batas = _jumlah()
     assert libur > 0
     assert batas > 0
+
+
+def test_persona_ada_setelah_uji_transaksional(django_db_setup, django_db_blocker):
+    """Asks for no `db` fixture, so pytest-django runs it after the transactional tests (which
+    Django ends by emptying every table): the session's personas and tree must be back."""
+    from apps.accounts.models import User
+    from tests.conftest import PERSONA
+
+    with django_db_blocker.unblock():
+        ada = set(User.objects.values_list("username", flat=True))
+        assert set(PERSONA) <= ada
+        assert _jumlah()[0] > 0

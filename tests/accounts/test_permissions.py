@@ -641,12 +641,12 @@ def test_kantor_baru_masuk_lingkup_peran_di_atasnya(kasek_lampung, ppid_lampung,
 @pytest.mark.parametrize(
     "nama", ["operator_metro", "koorsek_metro", "kasek_lampung", "ppid_lampung", "outsider"]
 )
-def test_jawaban_sama_dengan_guardian(nama, request):
+def test_jawaban_sama_dengan_guardian(nama, persona):
     """The permission module reads guardian's grant table directly; guardian's own API must
     give exactly the same offices for every action and module."""
     from guardian.shortcuts import get_objects_for_user
 
-    user = request.getfixturevalue(nama)
+    user = persona(nama)
     for modul in MODULS:
         for aksi in permissions.AKSI:
             kita = set(
