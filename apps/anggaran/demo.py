@@ -122,6 +122,8 @@ def _laporan(satker, i):
             f"{pagu.uraian_akun}"
         ),
         realisasi_kumulatif=min(realisasi, pagu.pagu),
+        # the services set it again under the line's lock; rows written in bulk keep this one
+        pagu_laporan=pagu.pagu,
         catatan_internal=(
             "Catatan internal: angka sesuai SP2D s.d. akhir bulan; rekonsiliasi dengan KPPN "
             "dijadwalkan minggu pertama bulan berikutnya."

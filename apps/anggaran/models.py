@@ -195,6 +195,15 @@ class Anggaran(Rekaman):
         help_text=_("Jumlah yang terserap sejak Januari sampai akhir bulan laporan."),
         **RUPIAH,
     )
+    pagu_laporan = models.DecimalField(
+        _("pagu pada laporan (Rp)"),
+        editable=False,
+        help_text=_(
+            "Pagu mata anggaran yang ditinjau bersama laporan ini: diambil saat laporan "
+            "disimpan dan mengikuti revisi pagu selama laporan belum disetujui."
+        ),
+        **RUPIAH,
+    )
 
     objects = AnggaranManager()
 
@@ -217,6 +226,19 @@ class Anggaran(Rekaman):
                 violation_error_message=_("Realisasi kumulatif tidak boleh negatif."),
             ),
         ]
+
+    def sebelum_simpan(self, user) -> list[str]:
+        """Inside the saving transaction: the report carries the line's pagu as it is now (the
+        line is locked, so a revision cannot slip in between). Sisa and serapan — public
+        figures once the report is public — read this copy, never the line's current pagu,
+        which a revision changes without review; `revisi_pagu` updates it only in reports not
+        yet approved (DESIGN §4, docs/keputusan.md)."""
+        self.pagu_laporan = (
+            PaguAnggaran.objects.select_for_update()
+            .values_list("pagu", flat=True)
+            .get(pk=self.pagu_anggaran_id)
+        )
+        return ["pagu_laporan"]
 
     def clean(self):
         super().clean()
@@ -312,17 +334,20 @@ class Anggaran(Rekaman):
         # a string: a year is not a quantity, so no thousands separator ("2024", not "2.024")
         return str(self.pagu_anggaran.tahun)
 
-    @dihitung(_("pagu saat ini (Rp)"))
+    # pagu, sisa and serapan read the report's own copy of the pagu (`pagu_laporan`): what was
+    # reviewed with the report, so an unreviewed revision changes no published figure
+
+    @dihitung(_("pagu (Rp)"))
     def pagu(self) -> Decimal:
-        return self.pagu_anggaran.pagu
+        return self.pagu_laporan
 
     @dihitung(_("sisa anggaran (Rp)"))
     def sisa(self) -> Decimal:
-        return self.pagu_anggaran.pagu - self.realisasi_kumulatif
+        return self.pagu_laporan - self.realisasi_kumulatif
 
     @dihitung(_("serapan (%)"))
     def serapan(self) -> Decimal | None:
-        return hitung_serapan(self.realisasi_kumulatif, self.pagu_anggaran.pagu)
+        return hitung_serapan(self.realisasi_kumulatif, self.pagu_laporan)
 
 
 def _bulan(tanggal: dt.date) -> str:

@@ -65,8 +65,9 @@ def tahun_tersedia() -> list[int]:
 
 
 def per_satker(tahun: int) -> list[dict]:
-    """Per office: summed pagu and latest public cumulative realisation of its budget lines
-    that have a public report in `tahun`."""
+    """Per office: the summed pagu and cumulative realisation of the latest public report of
+    each of its budget lines in `tahun` — the pagu as approved with that report
+    (`pagu_laporan`), never the line's current pagu, which a revision changes unreviewed."""
     publik = Anggaran.objects.public()
     terakhir = (
         publik.filter(pagu_anggaran=OuterRef("pagu_anggaran"))
@@ -77,7 +78,7 @@ def per_satker(tahun: int) -> list[dict]:
         publik.filter(pagu_anggaran__tahun=tahun, periode=Subquery(terakhir))
         .values("satker")
         .annotate(
-            pagu=Sum("pagu_anggaran__pagu"),
+            pagu=Sum("pagu_laporan"),
             realisasi=Sum("realisasi_kumulatif"),
             posisi=Max("periode"),
             jumlah_akun=Count("id"),

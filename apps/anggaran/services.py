@@ -11,7 +11,7 @@ from apps.accounts import permissions
 from apps.anggaran.models import Anggaran, PaguAnggaran, RevisiPagu
 from apps.anggaran.rupiah import rupiah
 from apps.audit.services import catat
-from apps.core import publikasi
+from apps.core.models import Status
 
 MODUL = "anggaran"
 
@@ -50,10 +50,11 @@ def revisi_pagu(pagu: PaguAnggaran, user, *, pagu_baru, tanggal, alasan) -> Revi
       cumulative realisation already reported for the line (any status, so no report is left
       above its ceiling); the date may not lie in the future (ValidationError naming values);
     - write, in one transaction with the line locked: a `RevisiPagu` row (old and new amount,
-      date, reason, who) and the new `pagu` (update_fields);
-    - audit: one `CatatanAudit` row;
-    - cache: when the line has public reports, their pagu, sisa and serapan shown publicly
-      change, so the public-content token changes too (cached public pages are dropped).
+      date, reason, who), the new `pagu` (update_fields), and the new amount as `pagu_laporan`
+      of the line's monthly reports that are not approved yet (they are reviewed with it);
+      approved reports keep the pagu they were approved with, so nothing public changes: a
+      revision reaches public figures only through the next approved report;
+    - audit: one `CatatanAudit` row.
     Returns the revision; `pagu` is refreshed in place.
     """
     _boleh_isi(user, pagu.satker)
@@ -71,8 +72,9 @@ def revisi_pagu(pagu: PaguAnggaran, user, *, pagu_baru, tanggal, alasan) -> Revi
         )
         terkunci.pagu = pagu_baru
         terkunci.save(update_fields=["pagu"])
-        if Anggaran.objects.public().filter(pagu_anggaran=terkunci).exists():
-            publikasi.ganti_token()
+        Anggaran.objects.filter(pagu_anggaran=terkunci).exclude(status=Status.DISETUJUI).update(
+            pagu_laporan=pagu_baru
+        )
         catat(
             user,
             "revisi_pagu",

@@ -237,9 +237,18 @@ def test_sisa_dan_serapan_dihitung(modul, mata_anggaran, laporan):
     assert rupiah(rek.sisa) == "Rp2.294.248"
 
 
-def test_serapan_dihitung_terhadap_pagu_saat_ini(modul, mata_anggaran, laporan, operator_metro):
+@pytest.mark.parametrize(
+    ("status", "ikut_revisi"),
+    [("draft", True), ("diajukan", True), ("dikembalikan", True), ("disetujui", False)],
+)
+def test_pagu_laporan_mengikuti_revisi_hanya_sebelum_disetujui(
+    modul, mata_anggaran, laporan, operator_metro, status, ikut_revisi
+):
+    """A report not yet approved is reviewed with the line's pagu as it is now; an approved
+    one keeps the pagu it was approved with."""
     pagu = mata_anggaran(pagu=4_000_000)
-    rek = laporan(pagu, 6, 1_000_000)
+    rek = laporan(pagu, 6, 1_000_000, status)
+    assert segar(rek).pagu_laporan == 4_000_000
     assert segar(rek).serapan == Decimal("25.00")
     revisi_pagu(
         pagu,
@@ -248,8 +257,38 @@ def test_serapan_dihitung_terhadap_pagu_saat_ini(modul, mata_anggaran, laporan, 
         tanggal=dt.date(2024, 7, 1),
         alasan="Revisi DIPA semester II.",
     )
-    assert segar(rek).serapan == Decimal("12.50")
-    assert segar(rek).sisa == Decimal(7_000_000)
+    if ikut_revisi:
+        assert (segar(rek).pagu, segar(rek).serapan, segar(rek).sisa) == (
+            8_000_000,
+            12.5,
+            7_000_000,
+        )
+    else:
+        assert (segar(rek).pagu, segar(rek).serapan, segar(rek).sisa) == (4_000_000, 25, 3_000_000)
+
+
+def test_laporan_yang_disimpan_ulang_membawa_pagu_terbaru(
+    modul, mata_anggaran, laporan, operator_metro, admin
+):
+    """An approved report reopened and edited is saved with the line's current pagu."""
+    from apps.core.services import ubah_rekaman
+    from apps.core.workflow import transition
+
+    pagu = mata_anggaran(pagu=4_000_000)
+    rek = laporan(pagu, 6, 1_000_000, "disetujui")
+    revisi_pagu(
+        pagu,
+        operator_metro,
+        pagu_baru=Decimal(8_000_000),
+        tanggal=dt.date(2024, 7, 1),
+        alasan="Revisi DIPA semester II.",
+    )
+    transition(rek, "buka_kembali", admin, "Perbaiki judul.")
+    rek = segar(rek)
+    assert rek.pagu_laporan == 4_000_000
+    rek.judul = "Realisasi Juni 2024 (diperbaiki)"
+    ubah_rekaman(rek, operator_metro, ["judul"], rek.version)
+    assert segar(rek).pagu_laporan == 8_000_000
 
 
 def test_pagu_nol_serapan_kosong(modul, mata_anggaran, laporan):

@@ -132,14 +132,44 @@ def test_tahun_lain_terpisah_dan_tahun_salah_disebut(mata_anggaran, laporan, cli
     assert "Belum ada laporan realisasi publik untuk tahun anggaran 2019." in kosong
 
 
-def test_revisi_pagu_langsung_tampak_di_halaman_publik(mata_anggaran, laporan, client, admin):
+def _angka_publik(client, rek):
+    """What the public sees of one report: its API detail and the serapan page."""
+    api = client.get(f"/api/v1/anggaran/{rek.pk}/").json()
+    html = client.get(URL).text
+    return (api["pagu"], api["sisa"], api["serapan"]), html
+
+
+def test_revisi_pagu_yang_belum_ditinjau_tidak_mengubah_angka_publik(
+    mata_anggaran, laporan, client, operator_metro
+):
+    """A pagu revision needs no approval: it changes no public figure (the API detail, the
+    office, province and national rows of the serapan page). The new pagu reaches the public
+    only with the next report approved and classified."""
     pagu = mata_anggaran(pagu=4_000_000)
-    laporan(pagu, 5, 1_000_000, "disetujui", "berkala")
-    assert "25,00%" in client.get(URL).text
+    mei = laporan(pagu, 5, 1_000_000, "disetujui", "berkala")
+    sebelum, html_sebelum = _angka_publik(client, mei)
+    assert "25,00%" in html_sebelum
+    nasional_sebelum = rekap.rekap(2024).nasional
+
     revisi_pagu(
-        pagu, admin, pagu_baru=Decimal(5_000_000), tanggal=dt.date(2024, 6, 1), alasan="Revisi."
+        pagu,
+        operator_metro,
+        pagu_baru=Decimal(5_000_000),
+        tanggal=dt.date(2024, 6, 1),
+        alasan="Revisi DIPA.",
     )
+    sesudah, html_sesudah = _angka_publik(client, mei)
+    assert sesudah == sebelum
+    assert "25,00%" in html_sesudah
+    assert "20,00%" not in html_sesudah
+    assert "Rp5.000.000" not in html_sesudah
+    nasional = rekap.rekap(2024).nasional
+    assert (nasional.pagu, nasional.realisasi) == (nasional_sebelum.pagu, 1_000_000)
+
+    # the next month, reviewed with the new pagu, is what changes the public figures
+    laporan(pagu, 6, 1_000_000, "disetujui", "berkala")
     assert "20,00%" in client.get(URL).text
+    assert rekap.rekap(2024).nasional.pagu == 5_000_000
 
 
 def _kueri(client, url):
