@@ -106,10 +106,21 @@ _modules: dict[str, Modul] = {}
 def register(modul: Modul) -> Modul:
     if modul.kode in _modules and _modules[modul.kode].model is not modul.model:
         raise ValueError(f"modul {modul.kode!r} sudah terdaftar")
-    # public lists show list_fields: they must never reach past the public fields
-    bocor = set(modul.list_fields) - set(modul.semua_public_fields)
-    if bocor:
-        raise ValueError(f"modul {modul.kode!r}: list_fields bukan public_fields: {sorted(bocor)}")
+    # What public pages show, search, filter or count by must never reach past the public
+    # fields: a list column, a search field (its hits would reveal the text), a filter, a
+    # counted choice on the rekap page, the title. A lookup (`wilayah__nama`) counts by its
+    # first part.
+    publik = set(modul.semua_public_fields)
+    for nama, daftar in (
+        ("list_fields", modul.list_fields),
+        ("cari_fields", modul.cari_fields),
+        ("filter_fields", modul.filter_fields),
+        ('extra["rekap"]', modul.extra.get("rekap", ())),
+        ("judul_field", (modul.judul_field,)),
+    ):
+        bocor = sorted(n for n in daftar if n.split("__", 1)[0] not in publik)
+        if bocor:
+            raise ValueError(f"modul {modul.kode!r}: {nama} bukan public_fields: {bocor}")
     pribadi_publik = [i.label for i in modul.inlines if i.pribadi and i.publik]
     if pribadi_publik:
         raise ValueError(f"modul {modul.kode!r}: data pribadi tidak boleh publik: {pribadi_publik}")

@@ -20,6 +20,7 @@ from apps.organisasi.models import Satker, TingkatSatker
 from apps.ppid import statistik
 
 PER_HALAMAN = 50
+TERBARU = 10  # records in the home page's "latest published" list
 # list orders: both read the partial public index (-periode, -id), forwards or backwards
 URUTAN = {
     "baru": (gettext_lazy("Periode terbaru dahulu"), ("-periode", "-id")),
@@ -47,12 +48,14 @@ def beranda(request):
     moduls = registry.all_modules()
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
 
-    def terbaru():
+    def terbaru(n=TERBARU):
+        # the newest n of every module, then the newest n of those: fewer per module would
+        # skip a module's newer records when it has most of the newest
         rows = []
         for modul in moduls:
-            rows += [(modul, r) for r in _publik(modul).order_by("-periode", "-id")[:5]]
+            rows += [(modul, r) for r in _publik(modul).order_by("-periode", "-id")[:n]]
         rows.sort(key=lambda mr: (mr[1].periode, mr[1].pk), reverse=True)
-        return rows[:10]
+        return rows[:n]
 
     return render(
         request,

@@ -98,3 +98,26 @@ def test_contoh_demo_sah_untuk_setiap_i(modul, kode, kantor, admin):
         assert rek.satker == satker
         assert rek.periode.day == 1
     assert modul.model.objects.filter(satker=satker).count() == 8
+
+
+@pytest.mark.parametrize(
+    ("isian", "nilai"),
+    [
+        ("list_fields", ("judul", "catatan_internal")),
+        ("cari_fields", ("judul", "catatan_internal")),
+        ("filter_fields", ("created_by",)),
+        ("judul_field", "catatan_internal"),
+        ("extra", {"rekap": ("catatan_internal",)}),
+    ],
+)
+def test_register_menolak_isian_internal_di_halaman_publik(isian, nilai):
+    """A module that would show, search, filter or count public rows by an internal field is
+    refused at registration (its hits or counts would reveal the internal text)."""
+    import dataclasses
+
+    pencegahan = registry.get("pencegahan")
+    salah = dataclasses.replace(pencegahan, kode="uji_bocor", **{isian: nilai})
+    with pytest.raises(ValueError, match="bukan public_fields"):
+        registry.register(salah)
+    assert "uji_bocor" not in registry.codes()
+    assert pencegahan.model.modul_kode == "pencegahan"

@@ -91,3 +91,26 @@ def test_tautan_beranda(db, client):
     for modul in MODULS:
         assert f'href="/data/{modul.kode}/"' in html
         assert f'href="/statistik/{modul.kode}/"' in html
+
+
+def test_terbaru_tidak_melewatkan_rekaman_yang_lebih_baru(client, buat):
+    """The home page's latest list is the newest public records of all modules together: a
+    module holding most of the newest ones is not cut to a share of the list."""
+    import datetime as dt
+
+    pencegahan = next(m for m in MODULS if m.kode == "pencegahan")
+    kampanye = next(m for m in MODULS if m.kode == "kampanye")
+    baru = [
+        buat(pencegahan, "18.72", "disetujui", "berkala", tanggal=dt.date(2026, 6, i + 1))
+        for i in range(7)
+    ]
+    lama = [
+        buat(kampanye, "18.72", "disetujui", "berkala", tanggal=dt.date(2024, 1, i + 1))
+        for i in range(5)
+    ]
+    daftar = client.get("/").text
+    for r in baru:
+        assert r.get_public_url() in daftar, r
+    # ten in all: the seven newest, then the three newest of the older module
+    tampil = [r for r in lama if r.get_public_url() in daftar]
+    assert len(tampil) == 3
