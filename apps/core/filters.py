@@ -2,13 +2,50 @@
 
 import datetime as dt
 import re
+import unicodedata
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from apps.core.models import Status
+from apps.core.models import Pemilihan, Status
 
-PERIODE_RE = re.compile(r"^(\d{4})-(\d{2})$")
+PERIODE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+WILAYAH_RE = re.compile(r"[0-9]{2}(\.[0-9]{2}){0,2}(\.[0-9]{4})?")
+PANJANG_MAKS = 200  # characters of a filter value; longer is not a code, a month or a query
+
+
+def nilai(params, name, errors) -> str:
+    """The stripped value of filter `name`, or "" with a message in `errors` when it cannot be
+    a value at all: a control character (a NUL byte reaches PostgreSQL as an error) or more
+    than `PANJANG_MAKS` characters. Every filter reads its value through here."""
+    value = params.get(name, "").strip()
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        errors.append(
+            _("Nilai untuk “%(f)s” memuat karakter kendali yang tidak sah.") % {"f": name}
+        )
+        return ""
+    if len(value) > PANJANG_MAKS:
+        errors.append(
+            _("Nilai untuk “%(f)s” terlalu panjang (lebih dari %(n)s karakter).")
+            % {"f": name, "n": PANJANG_MAKS}
+        )
+        return ""
+    return value
+
+
+def nomor_halaman(params, errors, name="hal", maks=1_000_000) -> int:
+    """The page number of `?hal=`: ASCII digits from 1 to `maks`; anything else is page 1 with
+    a message (a number past 64 bits would overflow the database's OFFSET)."""
+    value = nilai(params, name, errors)
+    if not value:
+        return 1
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= maks:
+        return int(value)
+    errors.append(
+        _("Nomor halaman “%(v)s” tidak valid; gunakan angka 1 sampai %(m)s.")
+        % {"v": value, "m": f"{maks:,}".replace(",", ".")}
+    )
+    return 1
 
 
 def _bulan(value: str):
@@ -34,18 +71,23 @@ def saring(qs, modul, params, *, staf: bool):
 
 
 def _wilayah(qs, modul, params, errors):
-    value = params.get("wilayah", "").strip()
+    value = nilai(params, "wilayah", errors)
     if not value:
         return qs
-    if not re.fullmatch(r"\d{2}(\.\d{2}){0,2}(\.\d{4})?", value):
+    if not WILAYAH_RE.fullmatch(value):
         errors.append(_("Kode wilayah “%(v)s” tidak dikenali (contoh: 18.72).") % {"v": value})
         return qs
     return qs.filter(Q(wilayah__kode=value) | Q(wilayah__kode__startswith=value + "."))
 
 
 def _pemilihan(qs, modul, params, errors):
-    value = params.get("pemilihan", "").strip()
-    return qs.filter(pemilihan__kode=value) if value else qs
+    value = nilai(params, "pemilihan", errors)
+    if not value:
+        return qs
+    if not Pemilihan.objects.filter(kode=value).exists():
+        errors.append(_("Pemilihan “%(v)s” tidak dikenal.") % {"v": value})
+        return qs
+    return qs.filter(pemilihan__kode=value)
 
 
 PERIODE_LOOKUP = {
@@ -57,7 +99,7 @@ PERIODE_LOOKUP = {
 
 def _periode(qs, modul, params, errors):
     for name, lookup in PERIODE_LOOKUP.items():
-        value = params.get(name, "").strip()
+        value = nilai(params, name, errors)
         if not value:
             continue
         bulan = _bulan(value)
@@ -73,7 +115,7 @@ def _periode(qs, modul, params, errors):
 
 def _pilihan_modul(qs, modul, params, errors):
     for tambahan in modul.filter_tambahan:
-        value = params.get(tambahan.name, "").strip()
+        value = nilai(params, tambahan.name, errors)
         if not value:
             continue
         if value in dict(tambahan.choices):
@@ -83,7 +125,7 @@ def _pilihan_modul(qs, modul, params, errors):
                 _("Nilai “%(v)s” tidak dikenal untuk %(f)s.") % {"v": value, "f": tambahan.label}
             )
     for name in modul.filter_fields:
-        value = params.get(name, "").strip()
+        value = nilai(params, name, errors)
         if not value:
             continue
         field = modul.field(name)
@@ -98,7 +140,7 @@ def _pilihan_modul(qs, modul, params, errors):
 
 
 def _status(qs, modul, params, errors):
-    value = params.get("status", "").strip()
+    value = nilai(params, "status", errors)
     if not value:
         return qs
     if value not in Status.values:
@@ -108,7 +150,7 @@ def _status(qs, modul, params, errors):
 
 
 def _cari(qs, modul, params, errors):
-    value = params.get("q", "").strip()
+    value = nilai(params, "q", errors)
     if not value:
         return qs
     q = Q()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from apps.core import publikasi, registry, tampilan
-from apps.core.filters import pilihan_filter, saring
+from apps.core.filters import nilai, nomor_halaman, pilihan_filter, saring
 from apps.core.models import Pemilihan
 from apps.core.views import kirim_berkas
 from apps.organisasi.models import Satker, TingkatSatker
@@ -97,14 +97,11 @@ def daftar(request, modul):
     the cache under the current public-content token."""
     modul = registry.get(modul)
     qs, errors = saring(_publik(modul), modul, request.GET, staf=False)
-    urut = request.GET.get("urut", "").strip() or "baru"
+    urut = nilai(request.GET, "urut", errors) or "baru"
     if urut not in URUTAN:
         errors.append(_("Urutan “%(v)s” tidak dikenal.") % {"v": urut})
         urut = "baru"
-    try:
-        hal = max(1, int(request.GET.get("hal", "1")))
-    except ValueError:
-        hal = 1
+    hal = nomor_halaman(request.GET, errors)
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
     return render(
         request,
