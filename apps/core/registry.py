@@ -33,6 +33,16 @@ class Inline:
     def prefix(self):
         return self.model._meta.model_name
 
+    def kunci_induk(self, model):
+        """The child model's foreign key to the record model `model`."""
+        return next(
+            f for f in self.model._meta.fields if f.is_relation and f.related_model is model
+        )
+
+    def akses_dari(self, model) -> str:
+        """The name of the child rows on a `model` record (`mitra` for an agreement)."""
+        return self.kunci_induk(model).remote_field.get_accessor_name()
+
 
 @dataclass(frozen=True)
 class FilterTambahan:
@@ -95,6 +105,11 @@ class Modul:
     @property
     def semua_public_fields(self) -> tuple[str, ...]:
         return BASE_PUBLIC_FIELDS + self.public_fields
+
+    @property
+    def inlines_publik(self) -> tuple[Inline, ...]:
+        """The child rows every public outlet shows (never personal data)."""
+        return tuple(i for i in self.inlines if i.publik and not i.pribadi)
 
     def field(self, name):
         return self.model._meta.get_field(name)

@@ -111,9 +111,7 @@ def baris(rekaman, names):
 def anak(rekaman, inline, samar=False):
     """The child rows of `inline` belonging to `rekaman`, each as [(label, value)]. With
     `samar`, personal data is masked as the model's `jenis_pii` says (`3171********0001`)."""
-    fk = next(
-        f for f in inline.model._meta.fields if f.is_relation and f.related_model is type(rekaman)
-    )
+    fk = inline.kunci_induk(type(rekaman))
     rows = inline.model.objects.filter(**{fk.name: rekaman}).order_by("pk")
     if not samar:
         return [baris(row, inline.fields) for row in rows]

@@ -34,7 +34,7 @@ from django.contrib.postgres.search import (
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import OperationalError, connection, models, transaction
-from django.db.models import Func, Value
+from django.db.models import Func, OuterRef, StringAgg, Subquery, Value
 from django.db.models.functions import NullIf
 from django.shortcuts import render
 from django.utils.html import escape
@@ -77,9 +77,32 @@ def kolom_cari(modul) -> list[str]:
     return nama
 
 
+def teks_anak(modul) -> list[Subquery]:
+    """The free text of the record's public child rows (an agreement's partners), one
+    expression per text field: the rows' values joined. Personal data is never among them
+    (`Modul.inlines_publik`)."""
+    hasil = []
+    for inline in modul.inlines_publik:
+        fk = inline.kunci_induk(modul.model)
+        for name in inline.fields:
+            field = inline.model._meta.get_field(name)
+            if not isinstance(field, models.CharField | models.TextField) or field.choices:
+                continue
+            baris = (
+                inline.model.objects.filter(**{fk.name: OuterRef("pk")})
+                .order_by()
+                .values(fk.name)
+                .annotate(teks=StringAgg(name, delimiter=Value(" · ")))
+                .values("teks")
+            )
+            hasil.append(Subquery(baris, output_field=models.TextField()))
+    return hasil
+
+
 def vektor(modul):
     """The document of a record: its title weighs most, the other search fields next, the
-    remaining public text least. The same expression an index would have to be built on."""
+    remaining public text and its public child rows least. The same expression an index
+    would have to be built on."""
     nama = kolom_cari(modul)
     cari = set(modul.cari_fields or (modul.judul_field,))
     bagian = [
@@ -90,14 +113,17 @@ def vektor(modul):
         )
         for n in nama
     ]
+    bagian += [SearchVector(t, config=KONFIGURASI, weight="C") for t in teks_anak(modul)]
     return reduce(add, bagian)
 
 
 def _teks_publik(modul):
-    """The public search fields joined (empty ones left out), for the snippet."""
+    """The public search fields and child rows joined (empty ones left out), for the
+    snippet."""
     return Func(
         Value(" · "),
         *(NullIf(n, Value("")) for n in kolom_cari(modul)),
+        *teks_anak(modul),
         function="CONCAT_WS",
         output_field=models.TextField(),
     )

@@ -307,14 +307,11 @@ def _jenis_anotasi(fget):
 
 
 def _anak_publik(modul):
-    return [i for i in modul.inlines if i.publik and not i.pribadi]
+    return list(modul.inlines_publik)
 
 
 def _akses_anak(modul, inline):
-    fk = next(
-        f for f in inline.model._meta.fields if f.is_relation and f.related_model is modul.model
-    )
-    return fk.remote_field.get_accessor_name()
+    return inline.akses_dari(modul.model)
 
 
 def _kolom_anak(modul, inline):

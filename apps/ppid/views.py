@@ -210,15 +210,10 @@ BATAS_MOU_KANTOR = 50
 def _anak_publik(modul):
     """Prefetches of the module's public child rows (an agreement's partners)."""
     result = []
-    for inline in modul.inlines:
-        if not inline.publik:
-            continue
-        fk = next(
-            f for f in inline.model._meta.fields if f.is_relation and f.related_model is modul.model
-        )
+    for inline in modul.inlines_publik:
         result.append(
             Prefetch(
-                fk.remote_field.get_accessor_name(),
+                inline.akses_dari(modul.model),
                 queryset=inline.model.objects.order_by("pk"),
                 to_attr="anak_publik_" + inline.prefix,
             )

@@ -192,3 +192,30 @@ def test_waktu_habis_modul_berikutnya_tidak_dicari(client, buat, settings):
         per_modul, terpotong = cari.cari_semua("siaga", dua, 5)
     assert terpotong
     assert [h.modul for h in per_modul] == dua[:1]
+
+
+@pytest.mark.parametrize(
+    ("status", "klasifikasi", "ditemukan"),
+    [
+        ("disetujui", "berkala", True),
+        ("disetujui", "dikecualikan", False),
+        ("diajukan", "belum", False),
+    ],
+)
+def test_mitra_mou_ditemukan_hanya_pada_rekaman_publik(
+    client, buat, status, klasifikasi, ditemukan
+):
+    """Public child rows are part of a record's public text: an agreement is found by its
+    partner's name — only when the agreement is public."""
+    from apps.mou.models import JenisMitra, MitraMou
+
+    modul = next(m for m in MODULS if m.kode == "mou")
+    rek = buat(modul, "18.72", status, klasifikasi)
+    MitraMou.objects.create(mou=rek, nama="Universitas Zebrinawati", jenis=JenisMitra.values[0])
+    cache.clear()
+    html = client.get("/cari/", {"q": "Zebrinawati"}).text
+    assert (rek.pk in _ids(html, modul)) is ditemukan
+    if ditemukan:
+        assert "<mark>Zebrinawati</mark>" in _hasil(html)
+    else:
+        assert "Tidak ada data publik yang cocok." in _hasil(html)

@@ -188,17 +188,13 @@ def _bidang(model, names):
 
 def inline_publik(modul):
     """The module's child rows that are public (never personal data)."""
-    return [i for i in modul.inlines if i.publik and not i.pribadi]
-
-
-def _fk_induk(inline, model):
-    return next(f for f in inline.model._meta.fields if f.is_relation and f.related_model is model)
+    return list(modul.inlines_publik)
 
 
 def nama_anak(inline, model):
     """The key of the child rows in a record's JSON: the relation's name (`mitra`), or the
     child model's name when the relation has none."""
-    accessor = _fk_induk(inline, model).remote_field.get_accessor_name()
+    accessor = inline.akses_dari(model)
     return accessor if accessor and not accessor.endswith("+") else inline.prefix
 
 
@@ -210,7 +206,7 @@ def muat_anak(modul, rows):
     """Read the public child rows of all `rows` at once: one query per inline, not per row."""
     rows = list(rows)
     for inline in inline_publik(modul):
-        fk = _fk_induk(inline, modul.model)
+        fk = inline.kunci_induk(modul.model)
         terkait = [
             n
             for n in inline.fields
