@@ -12,8 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts import permissions
 from apps.audit.services import catat
-from apps.core import registry, tampilan
-from apps.core.filters import pilihan_filter, saring
+from apps.core import registry, saringan, tampilan
 from apps.core.forms import (
     CatatanForm,
     KlasifikasiForm,
@@ -51,7 +50,8 @@ def daftar(request, modul):
     qs = modul.model.objects.visible_to(request.user).select_related(
         "satker", "wilayah", *modul.select_related
     )
-    qs, errors = saring(qs, modul, request.GET, staf=True)
+    s = saringan.baca(modul, request.GET, staf=True)
+    qs, errors = s.terapkan(qs), list(s.errors)
     page = Paginator(qs.order_by("-periode", "-id"), PER_HALAMAN).get_page(request.GET.get("hal"))
     return render(
         request,
@@ -62,7 +62,7 @@ def daftar(request, modul):
             "errors": errors,
             "status_choices": Status.choices,
             "perkara": issubclass(modul.model, Perkara),
-            "pilihan_filter": pilihan_filter(modul, request.GET),
+            "pilihan_filter": s.pilihan_form(),
             "boleh_buat": permissions.satker_dengan(
                 request.user, permissions.ISI, modul.kode
             ).exists(),

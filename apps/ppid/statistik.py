@@ -20,31 +20,27 @@ language.
 
 import csv
 import datetime as dt
-import hashlib
 import io
-import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import CharField, Count, Value
 from django.db.models.functions import Left
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from apps.core import publikasi, registry
 from apps.core.models import WILAYAH_EFEKTIF, Pemilihan
+from apps.core.saringan import EFEKTIF, Saringan, baca
 from apps.ppid import grafik
 from apps.ppid.unduh import netralkan
 from apps.wilayah.models import Wilayah
 
 UMUR_CACHE = 300  # seconds; the token changes the key the moment anything is (un)published
-PERIODE_RE = re.compile(r"^(\d{4})-(\d{2})$")
-WILAYAH_RE = re.compile(r"^\d{2}(\.\d{2})?$")
 # months between the first and the last counted month are filled with zeros up to this span
 BULAN_MAKS = 600
 
@@ -129,126 +125,14 @@ def serapan_nasional() -> Serapan | None:
 
 
 # ---- filters of a module's statistics -----------------------------------------------------
+# The filter form is `apps.core.saringan` with the region a record counts in (`EFEKTIF`) and
+# regions down to kab/kota (the tables drill down province → kab/kota → kecamatan).
+
+TINGKAT_WILAYAH = (2, 5)
 
 
-@dataclass(frozen=True)
-class Saringan:
-    pemilihan: str = ""
-    dari: dt.date | None = None
-    sampai: dt.date | None = None
-    wilayah: str = ""
-    pilihan: tuple = ()  # ((name, value), …) of the module's own choice filters
-
-    def params(self, **ganti) -> dict:
-        nilai = {
-            "pemilihan": self.pemilihan,
-            "periode_dari": f"{self.dari:%Y-%m}" if self.dari else "",
-            "periode_sampai": f"{self.sampai:%Y-%m}" if self.sampai else "",
-            "wilayah": self.wilayah,
-            **dict(self.pilihan),
-        }
-        nilai.update(ganti)
-        return {k: v for k, v in nilai.items() if v}
-
-    def query(self, **ganti) -> str:
-        params = self.params(**ganti)
-        return "?" + urlencode(params) if params else ""
-
-    def kunci(self) -> str:
-        return hashlib.sha256(self.query().encode()).hexdigest()[:32]
-
-
-def _bulan(nilai):
-    m = PERIODE_RE.match(nilai)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), 1)
-    except ValueError:
-        return None
-
-
-def baca_saringan(modul, params, pemilihan_list):
-    """(Saringan, the region filtered on or None, errors). A value that is not understood is
-    named with its filter in the errors and not applied."""
-    errors = []
-    nilai = {k: params.get(k, "").strip()[:100] for k in params}
-    pemilihan = nilai.get("pemilihan", "")
-    if pemilihan and pemilihan not in {p.kode for p in pemilihan_list}:
-        errors.append(_("Pemilihan: “%(v)s” tidak dikenal.") % {"v": pemilihan})
-        pemilihan = ""
-    bulan = {}
-    for name, label in (
-        ("periode_dari", _("Periode dari")),
-        ("periode_sampai", _("Periode sampai")),
-    ):
-        v = nilai.get(name, "")
-        bulan[name] = _bulan(v) if v else None
-        if v and bulan[name] is None:
-            errors.append(
-                _("%(f)s: “%(v)s” tidak valid; gunakan format TTTT-BB, mis. 2024-03.")
-                % {"f": label, "v": v}
-            )
-    dari, sampai = bulan["periode_dari"], bulan["periode_sampai"]
-    if dari and sampai and dari > sampai:
-        errors.append(
-            _("Periode dari (%(dari)s) sesudah periode sampai (%(sampai)s); rentang diabaikan.")
-            % {"dari": f"{dari:%Y-%m}", "sampai": f"{sampai:%Y-%m}"}
-        )
-        dari = sampai = None
-    wilayah, kode = None, nilai.get("wilayah", "")
-    if kode:
-        if WILAYAH_RE.match(kode):
-            wilayah = Wilayah.objects.select_related("induk").filter(kode=kode).first()
-        if wilayah is None:
-            errors.append(
-                _(
-                    "Wilayah: kode “%(v)s” tidak dikenali; gunakan kode provinsi (mis. 18) "
-                    "atau kabupaten/kota (mis. 18.72)."
-                )
-                % {"v": kode}
-            )
-    pilihan = []
-    for name, label, choices in _filter_pilihan(modul):
-        v = nilai.get(name, "")
-        if not v:
-            continue
-        if v in dict(choices):
-            pilihan.append((name, v))
-        else:
-            errors.append(_("Nilai “%(v)s” tidak dikenal untuk %(f)s.") % {"v": v, "f": label})
-    saringan = Saringan(
-        pemilihan=pemilihan,
-        dari=dari,
-        sampai=sampai,
-        wilayah=wilayah.kode if wilayah else "",
-        pilihan=tuple(pilihan),
-    )
-    return saringan, wilayah, errors
-
-
-def _filter_pilihan(modul):
-    """(name, label, choices) of the module's choice filters, as the public list has them."""
-    return [
-        (n, modul.field(n).verbose_name, modul.field(n).choices) for n in modul.filter_fields
-    ] + [(f.name, f.label, f.choices) for f in modul.filter_tambahan]
-
-
-def terapkan(qs, modul, saringan):
-    if saringan.pemilihan:
-        qs = qs.filter(pemilihan__kode=saringan.pemilihan)
-    if saringan.dari:
-        qs = qs.filter(periode__gte=saringan.dari)
-    if saringan.sampai:
-        qs = qs.filter(periode__lte=saringan.sampai)
-    if saringan.wilayah:
-        qs = qs.alias(w=WILAYAH_EFEKTIF).filter(
-            Q(w=saringan.wilayah) | Q(w__startswith=saringan.wilayah + ".")
-        )
-    tambahan = {f.name: f for f in modul.filter_tambahan}
-    for name, value in saringan.pilihan:
-        qs = tambahan[name].terapkan(qs, value) if name in tambahan else qs.filter(**{name: value})
-    return qs
+def terapkan(qs, saringan):
+    return saringan.terapkan(qs, wilayah_menurut=EFEKTIF)
 
 
 # ---- counting ---------------------------------------------------------------------------
@@ -262,7 +146,7 @@ def _panjang_kelompok(saringan):
 
 def hitung(modul, saringan) -> dict:
     """The raw counts of every table (no labels): one grouped query per table."""
-    qs = terapkan(modul.model.objects.public(), modul, saringan).order_by()
+    qs = terapkan(modul.model.objects.public(), saringan).order_by()
     bulan = list(qs.values_list("periode").annotate(n=Count("pk")).order_by("periode"))
     panjang = _panjang_kelompok(saringan)
     wilayah = list(
@@ -474,7 +358,8 @@ def _siapkan(request, kode) -> Statistik:
     modul = registry.get(kode)
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
     pemilihan_list = list(Pemilihan.objects.all())
-    saringan, wilayah, errors = baca_saringan(modul, request.GET, pemilihan_list)
+    saringan = baca(modul, request.GET, tingkat_wilayah=TINGKAT_WILAYAH)
+    wilayah, errors = saringan.wilayah_obj, list(saringan.errors)
     data = hitung_tersimpan(modul, saringan, token)
     tabel = susun_tabel(modul, data, saringan, wilayah)
     csv_url = reverse("ppid:statistik_csv", args=[modul.kode])
@@ -497,10 +382,7 @@ def halaman_modul(request, modul):
             "modul": st.modul,
             "induk": induk,
             "nasional": st.saringan.query(wilayah=""),
-            "pilihan_filter": [
-                (n, lb, ch, dict(st.saringan.pilihan).get(n, ""))
-                for n, lb, ch in _filter_pilihan(st.modul)
-            ],
+            "pilihan_filter": st.saringan.pilihan_form(),
             "jumlah": st.tabel[0].jumlah,
         },
     )

@@ -1,7 +1,7 @@
 """Downloads of the public lists (CSV, XLSX, JSON) and their data dictionary (DESIGN §5, §6).
 
 A download holds exactly the rows the public list `/data/<modul>/?<query>` shows, every page
-of it: `.public()`, then the list's own filters (`apps.core.filters.saring`). Its columns are
+of it: `.public()`, then the list's own filters (`apps.core.saringan`). Its columns are
 the module's public fields under stable machine names (`kolom()`), the same in every format
 and every language; the data dictionary (`/data/<modul>/kamus/`) describes them.
 
@@ -41,8 +41,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
-from apps.core import registry, tampilan
-from apps.core.filters import saring
+from apps.core import registry, saringan, tampilan
 from apps.core.models import KLASIFIKASI_PUBLIK
 
 # Rows read per database round trip; the public child rows are prefetched once per chunk.
@@ -479,9 +478,10 @@ def _kepala(response, sumber, ext):
 def unduh(request, modul, ext):
     """`/data/<modul>.csv|.xlsx|.json`: every public row the list shows with this query."""
     modul = registry.get(modul)
-    qs, errors = saring(modul.model.objects.public(), modul, request.GET, staf=False)
-    if errors:
-        return _tolak(ext, errors)
+    s = saringan.baca(modul, request.GET)
+    if s.errors:
+        return _tolak(ext, list(s.errors))
+    qs = s.terapkan(modul.model.objects.public())
     sumber = _sumber(request, modul)
     cols = kolom(modul, alamat=f"{request.scheme}://{request.get_host()}")
     if ext == "xlsx":

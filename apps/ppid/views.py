@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from apps.core import publikasi, registry, tampilan
-from apps.core.filters import nilai, nomor_halaman, pilihan_filter, saring
+from apps.core import publikasi, registry, saringan, tampilan
 from apps.core.models import Pemilihan
 from apps.core.views import kirim_berkas
 from apps.organisasi.models import Satker, TingkatSatker
@@ -96,12 +95,13 @@ def daftar(request, modul):
     whether a next page exists. The rows are read and rendered only when the page is not in
     the cache under the current public-content token."""
     modul = registry.get(modul)
-    qs, errors = saring(_publik(modul), modul, request.GET, staf=False)
-    urut = nilai(request.GET, "urut", errors) or "baru"
+    s = saringan.baca(modul, request.GET)
+    qs, errors = s.terapkan(_publik(modul)), list(s.errors)
+    urut = saringan.nilai(request.GET, "urut", errors) or "baru"
     if urut not in URUTAN:
         errors.append(_("Urutan “%(v)s” tidak dikenal.") % {"v": urut})
         urut = "baru"
-    hal = nomor_halaman(request.GET, errors)
+    hal = saringan.nomor_halaman(request.GET, errors)
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
     return render(
         request,
@@ -115,7 +115,7 @@ def daftar(request, modul):
             "hal": hal,
             "token": token,
             "errors": errors,
-            "pilihan_filter": pilihan_filter(modul, request.GET),
+            "pilihan_filter": s.pilihan_form(),
             "pemilihan_list": Pemilihan.objects.all(),
         },
     )

@@ -98,11 +98,15 @@ def test_isian_wajib_kosong_saat_mengubah_tidak_menyimpan(modul, client, operato
 SARINGAN_SALAH = [
     ("periode", "2024-13", "Periode “2024-13” tidak valid; gunakan format TTTT-BB, mis. 2024-03."),
     ("periode", "2024-3", "Periode “2024-3” tidak valid; gunakan format TTTT-BB, mis. 2024-03."),
-    ("periode_dari", "maret", "Periode “maret” tidak valid; gunakan format TTTT-BB, mis. 2024-03."),
+    (
+        "periode_dari",
+        "maret",
+        "Periode dari “maret” tidak valid; gunakan format TTTT-BB, mis. 2024-03.",
+    ),
     (
         "periode_sampai",
         "2024-00",
-        "Periode “2024-00” tidak valid; gunakan format TTTT-BB, mis. 2024-03.",
+        "Periode sampai “2024-00” tidak valid; gunakan format TTTT-BB, mis. 2024-03.",
     ),
     ("wilayah", "Metro", "Kode wilayah “Metro” tidak dikenali (contoh: 18.72)."),
     ("wilayah", "18.7", "Kode wilayah “18.7” tidak dikenali (contoh: 18.72)."),

@@ -140,8 +140,8 @@ def test_indeks_statistik_hanya_rekaman_publik(modul, arsip, client):  # noqa: F
         ({"periode_dari": "2024-13"}, "Periode dari"),
         ({"periode_sampai": "Maret"}, "Periode sampai"),
         ({"periode_dari": "2024-05", "periode_sampai": "2024-03"}, "Periode dari"),
-        ({"wilayah": "18.72.01"}, "Wilayah"),
-        ({"wilayah": "99"}, "Wilayah"),
+        ({"wilayah": "18.72.01"}, "Kode wilayah “18.72.01” tidak dikenali"),
+        ({"wilayah": "99"}, "Kode wilayah “99” tidak dikenali"),
         ({"jenis": "tidak-ada"}, "jenis kegiatan"),
     ],
 )

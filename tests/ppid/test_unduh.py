@@ -273,7 +273,7 @@ def test_saringan_mempersempit_unduhan_sama_dengan_daftar(modul, tersebar, clien
 def test_saringan_salah_ditolak_400_dengan_pesan(modul, client):
     salah = [
         ({"periode": "2024-13"}, "Periode “2024-13” tidak valid"),
-        ({"periode_dari": "Maret"}, "Periode “Maret” tidak valid"),
+        ({"periode_dari": "Maret"}, "Periode dari “Maret” tidak valid"),
         ({"wilayah": "Metro"}, "Kode wilayah “Metro” tidak dikenali"),
     ]
     for name in modul.filter_fields:
@@ -426,11 +426,11 @@ def test_nama_kolom_tetap_di_semua_format_dan_bahasa(modul, buat, client):
             assert _baca(isi, ext)[0] == harapan, (ext, bahasa)
     # an empty download still names its columns (CSV, XLSX)
     for ext in ("csv", "xlsx"):
-        _r, isi = _ambil(client, modul, ext, {"wilayah": "11"})
+        _r, isi = _ambil(client, modul, ext, {"wilayah": "64"})
         header, rows = _baca(isi, ext)
         assert header == harapan
         assert rows == []
-    assert json.loads(_ambil(client, modul, "json", {"wilayah": "11"})[1])["data"] == []
+    assert json.loads(_ambil(client, modul, "json", {"wilayah": "64"})[1])["data"] == []
 
 
 def test_nama_kolom_pencegahan_kontrak(client):

@@ -1,4 +1,4 @@
-"""The public lists' filters, for the API: `apps.core.filters.saring` itself, so a query string
+"""The public lists' filters, for the API: `apps.core.saringan` itself, so a query string
 selects the same rows on `/data/<modul>/` and `/api/v1/<modul>/`."""
 
 from django.utils.translation import gettext as _
@@ -6,7 +6,7 @@ from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.filters import BaseFilterBackend
 
-from apps.core.filters import saring
+from apps.core import saringan
 
 
 class PermintaanTidakSah(APIException):
@@ -18,14 +18,14 @@ class PermintaanTidakSah(APIException):
 
 class SaringanPublik(BaseFilterBackend):
     """wilayah (with the regions under it), pemilihan, periode / periode_dari /
-    periode_sampai, the module's own choice filters and `q`. A value `saring` does not
-    understand answers 400 rather than quietly listing unfiltered rows."""
+    periode_sampai, the module's own choice filters and `q`. A value the filter form does
+    not accept answers 400 rather than quietly listing unfiltered rows."""
 
     def filter_queryset(self, request, queryset, view):
-        queryset, errors = saring(queryset, view.modul, request.query_params, staf=False)
-        if errors:
-            raise PermintaanTidakSah(" ".join(str(e) for e in errors))
-        return queryset
+        s = saringan.baca(view.modul, request.query_params)
+        if s.errors:
+            raise PermintaanTidakSah(" ".join(str(e) for e in s.errors))
+        return s.terapkan(queryset)
 
     def get_schema_operation_parameters(self, view):
         bulan = {"type": "string", "pattern": r"^\d{4}-\d{2}$", "example": "2024-03"}
