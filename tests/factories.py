@@ -1,7 +1,7 @@
 """Factories for the tests.
 
 People and places are factory-boy factories. Module records are built generically: every
-module's registry entry carries `extra["demo_records"](satker, i)`, which returns an unsaved
+module's registry entry carries `demo_records(satker, i)`, which returns an unsaved
 valid instance; `rekaman()` saves it through the real services and walks it through the real
 workflow to the requested status and classification, so a new module needs no factory here.
 """
@@ -101,17 +101,17 @@ def contoh(modul, satker, i=0, *, siapkan=True, **nilai):
     and then handed to that office, whose area contains the kab/kota's (through the module's
     `demo_serahkan` hook where a plain reassignment is not valid). `siapkan=False` skips
     the (idempotent) `demo_setup` hook when the caller already ran it."""
-    if siapkan and "demo_setup" in modul.extra:
-        modul.extra["demo_setup"]()
+    if siapkan and modul.demo_setup:
+        modul.demo_setup()
     pembuat = satker
     if satker.tingkat != TingkatSatker.KABKOTA:
         bawah = Satker.objects.filter(tingkat=TingkatSatker.KABKOTA).order_by("kode")
         if satker.tingkat == TingkatSatker.PROVINSI:
             bawah = bawah.filter(induk=satker)
         pembuat = bawah.first()
-    obj = modul.extra["demo_records"](pembuat, i % 8)
-    if "demo_serahkan" in modul.extra:
-        obj = modul.extra["demo_serahkan"](obj, satker, i % 8)
+    obj = modul.demo_records(pembuat, i % 8)
+    if modul.demo_serahkan:
+        obj = modul.demo_serahkan(obj, satker, i % 8)
     else:
         obj.satker = satker
     for name, value in nilai.items():
@@ -177,8 +177,8 @@ def banyak_rekaman_tersebar(
     since the demo hook promises distinct records only for i in 0–7 within one office: 40
     rows at most; `mulai` continues an earlier call."""
     assert mulai + n <= len(KANTOR_BANYAK) * 8
-    if "demo_setup" in modul.extra:
-        modul.extra["demo_setup"]()
+    if modul.demo_setup:
+        modul.demo_setup()
     kantor = {s.kode: s for s in Satker.objects.filter(kode__in=KANTOR_BANYAK)}
     rows = []
     for j in range(mulai, mulai + n):

@@ -41,12 +41,10 @@ class AnggaranConfig(AppConfig):
                 tautan_publik=((_("Serapan anggaran per Satker"), "ppid:anggaran:serapan"),),
                 tautan_kelola=((_("Pagu anggaran"), "core:anggaran:pagu_daftar"),),
                 urutan=60,
+                demo_records=demo_records,
+                demo_setup=demo_setup,
+                demo_serahkan=demo_serahkan,
                 # one report per budget line and month: demo rows cannot be copied at scale
-                extra={
-                    "demo_records": demo_records,
-                    "demo_setup": demo_setup,
-                    "demo_serahkan": demo_serahkan,
-                    "skala": None,
-                },
+                skala=False,
             )
         )

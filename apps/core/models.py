@@ -228,6 +228,12 @@ class Rekaman(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def sebelum_simpan(self, user) -> list[str]:
+        """Called by `buat_rekaman` / `ubah_rekaman` inside the saving transaction, after the
+        row lock: a module sets derived fields here (a register number, a case's step, a
+        budget report's pagu) and returns their names. Nothing by default."""
+        return []
+
     def get_public_url(self):
         return reverse("ppid:detail", args=[self.modul_kode, self.pk])
 

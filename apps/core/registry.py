@@ -6,7 +6,7 @@ module needs no new view, URL or test code.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.http import Http404
 
@@ -90,14 +90,20 @@ class Modul:
     tautan_publik: tuple[tuple[str, str], ...] = ()
     tautan_kelola: tuple[tuple[str, str], ...] = ()
     urutan: int = 100
-    # Hooks: "demo_setup"() creates lookup rows the demo needs (idempotent);
-    # "demo_records"(satker, i) returns an unsaved, valid record of any kab/kota office;
-    # "demo_serahkan"(record, satker, i) hands such a record to another office when simply
-    # setting `satker` would not be valid (e.g. a budget line belongs to one office);
-    # "demo_anak"(record, i) adds the child rows a form would have added (seed_demo only);
-    # "rekap": choice fields counted on a case module's public rekap page;
-    # "skala": None opts out of generate_scale.
-    extra: dict = field(default_factory=dict)
+    # Choice fields counted on a case module's public rekap page (`/data/<kode>/rekap/`).
+    rekap: tuple[str, ...] = ()
+    # Demo data (seed_demo, generate_scale and the tests' factories):
+    # demo_records(satker, i) returns an unsaved, valid record of any kab/kota office;
+    demo_records: Callable | None = None
+    # demo_setup() creates the lookup rows the demo needs (idempotent);
+    demo_setup: Callable | None = None
+    # demo_serahkan(record, satker, i) hands such a record to another office when setting
+    # `satker` alone would not be valid (a budget line belongs to one office);
+    demo_serahkan: Callable | None = None
+    # demo_anak(record, i) adds the child rows a form would have added (seed_demo only).
+    demo_anak: Callable | None = None
+    # False: generate_scale cannot copy demo rows of this module (unique keys, step order).
+    skala: bool = True
 
     def __str__(self):
         return str(self.nama)
@@ -130,7 +136,7 @@ def register(modul: Modul) -> Modul:
         ("list_fields", modul.list_fields),
         ("cari_fields", modul.cari_fields),
         ("filter_fields", modul.filter_fields),
-        ('extra["rekap"]', modul.extra.get("rekap", ())),
+        ("rekap", modul.rekap),
         ("judul_field", (modul.judul_field,)),
     ):
         bocor = sorted(n for n in daftar if n.split("__", 1)[0] not in publik)

@@ -1,5 +1,5 @@
 """Public counts of a case module (pelanggaran, sengketa): per pemilihan, the number of public
-cases by each of the module's count dimensions (`Modul.extra["rekap"]`, choice fields such as
+cases by each of the module's count dimensions (`Modul.rekap`, choice fields such as
 type and status) and by region (provinces, or the kab/kota of one province). Public rows only:
 a case that is not approved and classified public is not counted anywhere."""
 
@@ -47,7 +47,7 @@ def rekap(request, modul_kode):
     else:
         panjang, judul_wilayah = 2, _("Provinsi")
     dimensi = []
-    for name in modul.extra.get("rekap", ()):
+    for name in modul.rekap:
         field = modul.field(name)
         labels = dict(field.flatchoices)
         hitung = dict(qs.values_list(name).annotate(n=Count("pk")).values_list(name, "n"))

@@ -78,8 +78,7 @@ def buat_rekaman(rekaman, user, formsets=()):
     rekaman.full_clean()
     _periksa_pribadi(rekaman, user, formsets)
     with transaction.atomic():
-        if hasattr(rekaman, "sebelum_simpan"):
-            rekaman.sebelum_simpan(user)
+        rekaman.sebelum_simpan(user)
         rekaman.save(force_insert=True)
         _simpan_anak(rekaman, formsets)
         Riwayat.tulis(rekaman, user, "buat", ke=Status.DRAFT)
@@ -124,8 +123,7 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
                     "pada": timezone.localtime(current.updated_at).strftime("%d-%m-%Y %H:%M"),
                 }
             )
-        if hasattr(rekaman, "sebelum_simpan"):
-            fields |= set(rekaman.sebelum_simpan(user))
+        fields |= set(rekaman.sebelum_simpan(user))
         _simpan_berkas(rekaman, fields)
         values = {
             model._meta.get_field(name).attname: getattr(

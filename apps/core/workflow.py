@@ -72,9 +72,6 @@ def transition(rekaman, aksi: str, user, catatan: str = ""):
                 _("Aksi “%(aksi)s” tidak dapat dilakukan pada rekaman berstatus “%(status)s”.")
                 % {"aksi": aksi.label, "status": terkunci.get_status_display()}
             )
-        if aksi == Aksi.AJUKAN and hasattr(terkunci, "periksa_ajukan"):
-            # a module's conditions for submitting (e.g. a report names its reporter)
-            terkunci.periksa_ajukan()
         if aksi in CATATAN_WAJIB and not catatan:
             raise ValidationError(
                 {"catatan": _("Catatan wajib diisi untuk aksi “%(aksi)s”.") % {"aksi": aksi.label}}

@@ -62,6 +62,7 @@ class DptConfig(AppConfig):
                 tautan_publik=((_("Rekapitulasi per wilayah"), "ppid:dpt:rekap"),),
                 urutan=10,
                 # one report per region, stage and month: demo rows cannot be copied at scale
-                extra={"demo_records": demo_records, "skala": None},
+                demo_records=demo_records,
+                skala=False,
             )
         )

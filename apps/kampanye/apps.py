@@ -61,6 +61,7 @@ class KampanyeConfig(AppConfig):
                 periode_dari="tanggal",
                 form_class=KampanyeForm,
                 urutan=20,
-                extra={"demo_records": demo_records, "demo_setup": demo_setup},
+                demo_records=demo_records,
+                demo_setup=demo_setup,
             )
         )

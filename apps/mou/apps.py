@@ -78,6 +78,6 @@ class MouConfig(AppConfig):
                     ),
                 ),
                 urutan=70,
-                extra={"demo_records": demo_records},
+                demo_records=demo_records,
             )
         )

@@ -163,11 +163,9 @@ class PelanggaranConfig(AppConfig):
                     (_("Rekapitulasi penanganan pelanggaran"), "ppid:pelanggaran:rekap"),
                 ),
                 urutan=40,
-                extra={
-                    "demo_records": demo.demo_records,
-                    "demo_anak": demo.demo_anak,
-                    "skala": None,
-                    "rekap": ("jenis_pelanggaran", "status_penanganan", "sumber"),
-                },
+                demo_records=demo.demo_records,
+                demo_anak=demo.demo_anak,
+                skala=False,
+                rekap=("jenis_pelanggaran", "status_penanganan", "sumber"),
             )
         )

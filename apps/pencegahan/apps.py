@@ -46,6 +46,6 @@ class PencegahanConfig(AppConfig):
                 filter_fields=("jenis",),
                 periode_dari="tanggal",
                 urutan=30,
-                extra={"demo_records": demo_records},
+                demo_records=demo_records,
             )
         )

@@ -130,13 +130,11 @@ class SengketaConfig(AppConfig):
                 urls_publik="apps.sengketa.urls",
                 tautan_publik=((_("Rekapitulasi sengketa proses"), "ppid:sengketa:rekap"),),
                 urutan=50,
-                extra={
-                    "demo_records": demo.demo_records,
-                    "demo_anak": demo.demo_anak,
-                    "rekap": ("status_sengketa", "amar_putusan", "jenis_pemohon"),
-                    # a copy with a new receipt date breaks the step order the database
-                    # checks: demo rows cannot be copied at scale
-                    "skala": None,
-                },
+                demo_records=demo.demo_records,
+                demo_anak=demo.demo_anak,
+                rekap=("status_sengketa", "amar_putusan", "jenis_pemohon"),
+                # a copy with a new receipt date breaks the step order the database checks:
+                # demo rows cannot be copied at scale
+                skala=False,
             )
         )

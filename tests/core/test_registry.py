@@ -55,7 +55,7 @@ def test_kontrak_modul(modul):
     assert model.modul_kode == modul.kode
     assert registry.for_model(model) is modul
     assert isinstance(model.objects.all(), RekamanQuerySet)
-    assert "demo_records" in modul.extra, "the shared tests build records with this hook"
+    assert modul.demo_records is not None, "the shared tests build records with this hook"
     for name in (*modul.public_fields, *modul.list_fields):
         assert _ada(model, name), name
     for name in (*modul.form_fields, *modul.filter_fields, modul.judul_field):
@@ -107,7 +107,7 @@ def test_contoh_demo_sah_untuk_setiap_i(modul, kode, kantor, admin):
         ("cari_fields", ("judul", "catatan_internal")),
         ("filter_fields", ("created_by",)),
         ("judul_field", "catatan_internal"),
-        ("extra", {"rekap": ("catatan_internal",)}),
+        ("rekap", ("catatan_internal",)),
     ],
 )
 def test_register_menolak_isian_internal_di_halaman_publik(isian, nilai):

@@ -46,7 +46,7 @@ def test_seed_demo_idempoten_dan_lengkap(db):
     assert demo.PASSWORD in pertama
 
     for modul in MODULS:
-        if "demo_records" not in modul.extra:
+        if modul.demo_records is None:
             continue
         for status, klas in demo.SKENARIO:
             # two demo offices (Kota Metro, Lampung Selatan), one record per scenario each

@@ -52,8 +52,8 @@ def test_demo_setup_idempoten_dan_tidak_menimpa_perubahan_admin():
 
 def test_seed_demo_memanggil_demo_setup():
     modul = registry.get("kampanye")
-    assert modul.extra["demo_setup"] is demo_setup
-    assert modul.extra["demo_records"] is demo_records
+    assert modul.demo_setup is demo_setup
+    assert modul.demo_records is demo_records
 
 
 @pytest.mark.parametrize("kode", ["18.72", "18.01", "64.08"])

@@ -73,8 +73,8 @@ def _isian_penanda(penanda, modul, publik_juga, satker=None, i=0):
             return set(e.message_dict)
         return set()
 
-    if "demo_setup" in modul.extra:
-        modul.extra["demo_setup"]()
+    if modul.demo_setup:
+        modul.demo_setup()
     dasar = galat()  # what the services fill in later (periode, created_by, …)
     calon = {
         f.name: f"zq{secrets.token_hex(5)}{f.name}"[: max(12, f.max_length or 200)]

@@ -47,12 +47,12 @@ class Command(BaseCommand):
         user, _ = User.objects.get_or_create(username="generator.skala")
         weights = [w for *_x, w in MIX]
         for modul in registry.all_modules():
-            if "demo_setup" in modul.extra:
-                modul.extra["demo_setup"]()
-            contoh = modul.extra.get("demo_records")
-            if contoh is None or ("skala" in modul.extra and modul.extra["skala"] is None):
+            if modul.demo_setup:
+                modul.demo_setup()
+            contoh = modul.demo_records
+            if contoh is None or not modul.skala:
                 # a module whose rows are unique per office and month (dpt, anggaran) cannot
-                # be scaled by copying demo rows; it opts out with extra["skala"] = None
+                # be scaled by copying demo rows; it opts out with skala=False
                 self.stdout.write(f"{modul.kode}: dilewati.")
                 continue
             templates = [contoh(s, i) for i, s in enumerate(kantor[:8])]

@@ -2,7 +2,7 @@
 
 Idempotent: users, assignments and records are looked up by their natural keys (username;
 user × role × Satker; Satker × module × title) and only created when missing. Module data
-comes from each module's `demo_records(satker, index)` hook in the registry's `extra`.
+comes from each module's `demo_records(satker, index)` hook in the registry.
 """
 
 import datetime as dt
@@ -70,9 +70,9 @@ class Command(BaseCommand):
             users[username] = user
         created = 0
         for modul in registry.all_modules():
-            if "demo_setup" in modul.extra:
-                modul.extra["demo_setup"]()
-            contoh = modul.extra.get("demo_records")
+            if modul.demo_setup:
+                modul.demo_setup()
+            contoh = modul.demo_records
             if contoh is None:
                 continue
             for kode, (operator, reviewer) in KANTOR.items():
@@ -85,7 +85,7 @@ class Command(BaseCommand):
                         continue
                     if rekaman.pemilihan_id is None:
                         rekaman.pemilihan = pemilu
-                    anak = modul.extra.get("demo_anak")
+                    anak = modul.demo_anak
                     self.walk(
                         rekaman,
                         users[operator],
