@@ -7,6 +7,7 @@ class AnggaranConfig(AppConfig):
     verbose_name = _("Anggaran")
 
     def ready(self):
+        from apps.anggaran import rekap
         from apps.anggaran.demo import demo_records, demo_serahkan, demo_setup
         from apps.anggaran.forms import AnggaranForm
         from apps.anggaran.models import Anggaran
@@ -41,6 +42,7 @@ class AnggaranConfig(AppConfig):
                 tautan_publik=((_("Serapan anggaran per Satker"), "ppid:anggaran:serapan"),),
                 tautan_kelola=((_("Pagu anggaran"), "core:anggaran:pagu_daftar"),),
                 urutan=60,
+                angka_utama=rekap.angka_utama,
                 demo_records=demo_records,
                 demo_setup=demo_setup,
                 demo_serahkan=demo_serahkan,

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Max, OuterRef, Subquery, Sum
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from apps.anggaran.models import Anggaran, hitung_serapan
 from apps.organisasi.models import Satker, TingkatSatker
@@ -85,6 +87,41 @@ def per_satker(tahun: int) -> list[dict]:
         )
         .order_by()
     )
+
+
+@dataclass
+class Serapan:
+    tahun: int
+    pagu: Decimal
+    realisasi: Decimal
+    persen: Decimal | None
+
+
+def serapan_nasional() -> Serapan | None:
+    """The national budget absorption of the latest fiscal year with public reports (each
+    budget line's latest public month). Two queries; None without public reports."""
+    tahun = tahun_tersedia()
+    if not tahun:
+        return None
+    total = Baris()
+    for r in per_satker(tahun[0]):
+        total.tambah(Baris(None, r["pagu"], r["realisasi"], r["jumlah_akun"], r["posisi"]))
+    return Serapan(tahun[0], total.pagu, total.realisasi, total.serapan)
+
+
+def angka_utama() -> list[tuple[str, str]]:
+    """The home page's headline figure of this module (`Modul.angka_utama`)."""
+    serapan = serapan_nasional()
+    if serapan is None or serapan.persen is None:
+        return []
+    persen = number_format(serapan.persen, 2, use_l10n=True, force_grouping=True)
+    return [
+        (
+            f"{persen}%",
+            gettext("serapan anggaran nasional TA %(tahun)s (dari laporan publik)")
+            % {"tahun": serapan.tahun},
+        )
+    ]
 
 
 def rekap(tahun: int) -> Rekap:

@@ -56,6 +56,16 @@ class FilterTambahan:
 
 
 @dataclass(frozen=True)
+class BlokSatker:
+    """How a module's public records show on an office's page (`/satker/<kode>/`): the
+    template of the block (given `modul`, `rows`, `lebih`, `kantor`), the order and how many."""
+
+    templat: str = "ppid/_satker_modul.html"
+    urutan: tuple[str, ...] = ("-periode", "-id")
+    batas: int = 10
+
+
+@dataclass(frozen=True)
 class Modul:
     kode: str  # URL segment and permission suffix: /data/<kode>/, isi_<kode>
     model: type
@@ -90,6 +100,10 @@ class Modul:
     tautan_publik: tuple[tuple[str, str], ...] = ()
     tautan_kelola: tuple[tuple[str, str], ...] = ()
     urutan: int = 100
+    # Headline figures on the home page: angka_utama() -> [(value, label)], public data only.
+    angka_utama: Callable | None = None
+    # The module's block on an office's public page.
+    blok_satker: BlokSatker = BlokSatker()
     # Choice fields counted on a case module's public rekap page (`/data/<kode>/rekap/`).
     rekap: tuple[str, ...] = ()
     # Demo data (seed_demo, generate_scale and the tests' factories):

@@ -6,7 +6,8 @@ value gets the same Indonesian message everywhere.
     if s.errors: ...                               # 400 (API, downloads) or shown on the page
     qs = s.terapkan(modul.model.objects.public())
 
-The parameters: `wilayah` (a Kemendagri code; the region and every region under it),
+The parameters: `wilayah` (a Kemendagri code; the region and every region under it), `satker`
+(an office's code: its own records, as on the office's page),
 `pemilihan` (an election's code), `periode` / `periode_dari` / `periode_sampai` (months,
 TTTT-BB), `q` (words in the module's search fields), each of the module's choice filters
 (`filter_fields`) and extra filters (`filter_tambahan`), and for staff `status`.
@@ -34,6 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.models import WILAYAH_EFEKTIF, Pemilihan, Status
+from apps.organisasi.models import Satker
 from apps.wilayah.models import Wilayah
 
 REKAMAN = "rekaman"
@@ -112,6 +114,7 @@ class Saringan:
 
     modul: object = field(compare=False, repr=False)
     wilayah: str = ""
+    satker: str = ""
     pemilihan: str = ""
     periode: dt.date | None = None
     dari: dt.date | None = None
@@ -131,6 +134,7 @@ class Saringan:
         if self.wilayah:
             qs = self._terapkan_wilayah(qs, wilayah_menurut)
         sama = {
+            "satker__kode": self.satker,
             "pemilihan__kode": self.pemilihan,
             "periode": self.periode,
             "periode__gte": self.dari,
@@ -167,6 +171,7 @@ class Saringan:
         """The accepted values as query parameters (for links that keep the filter)."""
         isi = {
             "wilayah": self.wilayah,
+            "satker": self.satker,
             "pemilihan": self.pemilihan,
             "periode": f"{self.periode:%Y-%m}" if self.periode else "",
             "periode_dari": f"{self.dari:%Y-%m}" if self.dari else "",
@@ -196,36 +201,18 @@ def baca(modul, params, *, staf=False, tingkat_wilayah=SEMUA_TINGKAT) -> Saringa
     """Read and check the filter parameters of `params` for `modul`. `tingkat_wilayah` are the
     code lengths the outlet can filter by (statistics drill down to kab/kota only)."""
     errors: list[str] = []
-    nilai_bulan = {}
-    for name, kunci, label in BULAN:
-        value = nilai(params, name, errors)
-        nilai_bulan[kunci] = bulan(value) if value else None
-        if value and nilai_bulan[kunci] is None:
-            errors.append(
-                _("%(f)s “%(v)s” tidak valid; gunakan format TTTT-BB, mis. 2024-03.")
-                % {"f": label, "v": value}
-            )
-    dari, sampai = nilai_bulan["dari"], nilai_bulan["sampai"]
-    if dari and sampai and dari > sampai:
-        errors.append(
-            _("Periode dari (%(dari)s) sesudah periode sampai (%(sampai)s); rentang diabaikan.")
-            % {"dari": f"{dari:%Y-%m}", "sampai": f"{sampai:%Y-%m}"}
-        )
-        dari = sampai = None
-
-    wilayah = None
-    kode = nilai(params, "wilayah", errors)
-    if kode:
-        if WILAYAH_RE.fullmatch(kode) and len(kode) in tingkat_wilayah:
-            wilayah = Wilayah.objects.select_related("induk").filter(kode=kode).first()
-        if wilayah is None:
-            errors.append(_pesan_wilayah(kode, tingkat_wilayah))
-
-    pemilihan = nilai(params, "pemilihan", errors)
-    if pemilihan and not Pemilihan.objects.filter(kode=pemilihan).exists():
-        errors.append(_("Pemilihan “%(v)s” tidak dikenal.") % {"v": pemilihan})
-        pemilihan = ""
-
+    periode, dari, sampai = _baca_bulan(params, errors)
+    wilayah = _baca_wilayah(params, errors, tingkat_wilayah)
+    satker = _baca_kode(
+        params,
+        errors,
+        "satker",
+        Satker,
+        _("Satker “%(v)s” tidak dikenal (contoh: 18.72 untuk Bawaslu Kota Metro)."),
+    )
+    pemilihan = _baca_kode(
+        params, errors, "pemilihan", Pemilihan, _("Pemilihan “%(v)s” tidak dikenal.")
+    )
     pilihan = []
     for name, label, choices in pilihan_modul(modul):
         value = nilai(params, name, errors)
@@ -235,17 +222,16 @@ def baca(modul, params, *, staf=False, tingkat_wilayah=SEMUA_TINGKAT) -> Saringa
             pilihan.append((name, value))
         else:
             errors.append(_("Nilai “%(v)s” tidak dikenal untuk %(f)s.") % {"v": value, "f": label})
-
     status = nilai(params, "status", errors) if staf else ""
     if status and status not in Status.values:
         errors.append(_("Status “%(v)s” tidak dikenal.") % {"v": status})
         status = ""
-
     return Saringan(
         modul=modul,
         wilayah=wilayah.kode if wilayah else "",
+        satker=satker,
         pemilihan=pemilihan,
-        periode=nilai_bulan["periode"],
+        periode=periode,
         dari=dari,
         sampai=sampai,
         q=nilai(params, "q", errors),
@@ -254,6 +240,48 @@ def baca(modul, params, *, staf=False, tingkat_wilayah=SEMUA_TINGKAT) -> Saringa
         errors=tuple(errors),
         wilayah_obj=wilayah,
     )
+
+
+def _baca_bulan(params, errors):
+    """(periode, dari, sampai); an inverted range is named and left out."""
+    hasil = {}
+    for name, kunci, label in BULAN:
+        value = nilai(params, name, errors)
+        hasil[kunci] = bulan(value) if value else None
+        if value and hasil[kunci] is None:
+            errors.append(
+                _("%(f)s “%(v)s” tidak valid; gunakan format TTTT-BB, mis. 2024-03.")
+                % {"f": label, "v": value}
+            )
+    dari, sampai = hasil["dari"], hasil["sampai"]
+    if dari and sampai and dari > sampai:
+        errors.append(
+            _("Periode dari (%(dari)s) sesudah periode sampai (%(sampai)s); rentang diabaikan.")
+            % {"dari": f"{dari:%Y-%m}", "sampai": f"{sampai:%Y-%m}"}
+        )
+        dari = sampai = None
+    return hasil["periode"], dari, sampai
+
+
+def _baca_wilayah(params, errors, tingkat):
+    kode = nilai(params, "wilayah", errors)
+    if not kode:
+        return None
+    wilayah = None
+    if WILAYAH_RE.fullmatch(kode) and len(kode) in tingkat:
+        wilayah = Wilayah.objects.select_related("induk").filter(kode=kode).first()
+    if wilayah is None:
+        errors.append(_pesan_wilayah(kode, tingkat))
+    return wilayah
+
+
+def _baca_kode(params, errors, name, model, pesan) -> str:
+    """A code that must name an existing row of `model` (by its `kode`), or ""."""
+    kode = nilai(params, name, errors)
+    if kode and not model.objects.filter(kode=kode).exists():
+        errors.append(pesan % {"v": kode})
+        return ""
+    return kode
 
 
 def _pesan_wilayah(kode, tingkat) -> str:

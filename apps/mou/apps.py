@@ -7,7 +7,7 @@ class MouConfig(AppConfig):
     verbose_name = _("MoU")
 
     def ready(self):
-        from apps.core.registry import FilterTambahan, Inline, Modul, register
+        from apps.core.registry import BlokSatker, FilterTambahan, Inline, Modul, register
         from apps.mou.demo import demo_records
         from apps.mou.forms import MouForm
         from apps.mou.models import (
@@ -79,5 +79,9 @@ class MouConfig(AppConfig):
                 ),
                 urutan=70,
                 demo_records=demo_records,
+                # agreements as a table with partners and validity, newest signed first
+                blok_satker=BlokSatker(
+                    templat="mou/_satker.html", urutan=("-tanggal_ttd", "-id"), batas=50
+                ),
             )
         )

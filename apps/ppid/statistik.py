@@ -99,29 +99,10 @@ def jumlah_per_modul(**saring) -> dict:
     return hasil
 
 
-@dataclass
-class Serapan:
-    tahun: int
-    pagu: object
-    realisasi: object
-    persen: object
-
-
-def serapan_nasional() -> Serapan | None:
-    """The national budget absorption of the latest fiscal year with public reports, by the
-    budget module's own roll-up (each budget line's latest public month). Two queries; None
-    without the budget module or public reports."""
-    if "anggaran" not in registry.codes():
-        return None
-    from apps.anggaran import rekap
-
-    tahun = rekap.tahun_tersedia()
-    if not tahun:
-        return None
-    total = rekap.Baris()
-    for r in rekap.per_satker(tahun[0]):
-        total.tambah(rekap.Baris(None, r["pagu"], r["realisasi"], r["jumlah_akun"], r["posisi"]))
-    return Serapan(tahun[0], total.pagu, total.realisasi, total.serapan)
+def angka_utama_modul() -> list[tuple[str, str]]:
+    """The headline figures modules add to the home page (`Modul.angka_utama`): (value,
+    label) pairs, each from public data only."""
+    return [a for m in registry.all_modules() if m.angka_utama for a in m.angka_utama()]
 
 
 # ---- filters of a module's statistics -----------------------------------------------------

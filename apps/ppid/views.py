@@ -62,7 +62,7 @@ def beranda(request):
         {
             "moduls": moduls,
             "angka": statistik.ringkasan,
-            "serapan": statistik.serapan_nasional,
+            "angka_modul": statistik.angka_utama_modul,
             "terbaru": terbaru,
             "token": token,
         },
@@ -177,16 +177,10 @@ def satker(request, kode):
 
     def isi():
         jumlah = statistik.jumlah_per_modul(satker=kantor)
-        per_modul = []
-        for modul in moduls:
-            if modul.kode == "mou" or not jumlah.get(modul.kode):
-                continue  # agreements have their own list below; nothing to read if none
-            rows = list(_publik(modul).filter(satker=kantor).order_by("-periode", "-id")[:10])
-            per_modul.append((modul, rows))
+        per_modul = [_blok_satker(modul, kantor) for modul in moduls if jumlah.get(modul.kode)]
         return {
             "angka": [(m, jumlah.get(m.kode, 0)) for m in moduls],
             "per_modul": per_modul,
-            "mou": _mou_kantor(kantor) if jumlah.get("mou") else None,
             # the offices under it: a province's kab/kota, Bawaslu RI's provinces
             "bawahan": list(Satker.objects.filter(induk=kantor).only("kode", "nama"))
             if kantor.tingkat != TingkatSatker.KABKOTA
@@ -204,9 +198,6 @@ def satker(request, kode):
     )
 
 
-BATAS_MOU_KANTOR = 50
-
-
 def _anak_publik(modul):
     """Prefetches of the module's public child rows (an agreement's partners)."""
     result = []
@@ -221,17 +212,23 @@ def _anak_publik(modul):
     return result
 
 
-def _mou_kantor(kantor):
-    """The office's public agreements, newest signed first, with their partners (two
-    queries); `lebih` says whether there are more than shown."""
-    modul = registry.get("mou")
+def _blok_satker(modul, kantor):
+    """One module's block on an office's page, as its registry entry says (`BlokSatker`):
+    the office's public records with their public child rows; `lebih` says whether there are
+    more than shown."""
+    blok = modul.blok_satker
     rows = list(
         _publik(modul)
         .filter(satker=kantor)
-        .order_by("-tanggal_ttd", "-id")
-        .prefetch_related(*_anak_publik(modul))[: BATAS_MOU_KANTOR + 1]
+        .order_by(*blok.urutan)
+        .prefetch_related(*_anak_publik(modul))[: blok.batas + 1]
     )
-    return {"modul": modul, "rows": rows[:BATAS_MOU_KANTOR], "lebih": len(rows) > BATAS_MOU_KANTOR}
+    return {
+        "modul": modul,
+        "templat": blok.templat,
+        "rows": rows[: blok.batas],
+        "lebih": len(rows) > blok.batas,
+    }
 
 
 def healthz(request):

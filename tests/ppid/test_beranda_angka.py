@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 
 from apps.core.workflow import Aksi, transition
-from apps.ppid import statistik
 from tests.conftest import MODULS, modul_id
 from tests.ppid.tabel_html import bilangan, tabel
 from tests.ppid.test_leak import arsip  # noqa: F401 - the fixture, shared with the leak test
@@ -74,7 +73,9 @@ def test_serapan_nasional_dari_laporan_publik_saja(client, buat):
         realisasi_kumulatif=pagu,
     )
     assert rahasia.pk
-    serapan = statistik.serapan_nasional()
+    from apps.anggaran.rekap import serapan_nasional
+
+    serapan = serapan_nasional()
     assert serapan.pagu == pagu
     assert serapan.realisasi == publik.realisasi_kumulatif
     diharapkan = (publik.realisasi_kumulatif / pagu * 100).quantize(Decimal("0.01"))

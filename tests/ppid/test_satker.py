@@ -90,3 +90,31 @@ def test_mou_dengan_status_berlaku(client, buat):
     for rek in (tertutup, draf):
         assert rek.nomor not in html or rek.nomor in (berakhir.nomor, berlaku.nomor)
     assert _angka(html, modul) == 2
+
+
+@pytest.mark.parametrize("kode", ["18.72", "00"])
+def test_semua_data_kantor_adalah_rekaman_kantor_itu(client, buat, kode):
+    """Each module's block on an office page links to the list of that office's records
+    (`?satker=`), which is exactly them — whatever region each record is in — also for
+    Bawaslu RI, which has no region code."""
+    modul = next(m for m in MODULS if m.kode == "pencegahan")
+    milik = buat(modul, kode, "disetujui", "berkala")
+    lain = buat(modul, "18.01", "disetujui", "berkala")
+    halaman = client.get(f"/satker/{kode}/").text
+    tautan = f"/data/pencegahan/?satker={kode}"
+    assert f'href="{tautan}"' in halaman
+    daftar = client.get(tautan)
+    assert daftar.status_code == 200
+    assert 'role="alert"' not in daftar.text
+    assert f"/data/pencegahan/{milik.pk}/" in daftar.text
+    assert f"/data/pencegahan/{lain.pk}/" not in daftar.text
+    api = client.get("/api/v1/pencegahan/", {"satker": kode}).json()
+    assert [r["id"] for r in api["results"]] == [milik.pk]
+
+
+def test_satker_tidak_dikenal_disebut(db, client):
+    pesan = "Satker “99.99” tidak dikenal (contoh: 18.72 untuk Bawaslu Kota Metro)."
+    assert pesan in client.get("/data/pencegahan/", {"satker": "99.99"}).text
+    api = client.get("/api/v1/pencegahan/", {"satker": "99.99"})
+    assert api.status_code == 400
+    assert pesan in api.json()["detail"]

@@ -17,7 +17,7 @@ class PermintaanTidakSah(APIException):
 
 
 class SaringanPublik(BaseFilterBackend):
-    """wilayah (with the regions under it), pemilihan, periode / periode_dari /
+    """wilayah (with the regions under it), satker, pemilihan, periode / periode_dari /
     periode_sampai, the module's own choice filters and `q`. A value the filter form does
     not accept answers 400 rather than quietly listing unfiltered rows."""
 
@@ -34,6 +34,11 @@ class SaringanPublik(BaseFilterBackend):
                 "wilayah",
                 _("Kode wilayah Kemendagri; termasuk wilayah di bawahnya (mis. 18.72)."),
                 {"type": "string", "pattern": r"^\d{2}(\.\d{2}){0,2}(\.\d{4})?$"},
+            ),
+            (
+                "satker",
+                _("Kode Satker: rekaman kantor itu saja (mis. 18.72; 00 untuk Bawaslu RI)."),
+                {"type": "string"},
             ),
             ("pemilihan", _("Kode pemilihan (mis. pemilu-2024)."), {"type": "string"}),
             ("periode", _("Bulan pelaporan, TTTT-BB."), bulan),
