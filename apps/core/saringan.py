@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -84,7 +85,7 @@ def nomor_halaman(params, errors, name="hal", maks=1_000_000) -> int:
         return int(value)
     errors.append(
         _("Nomor halaman “%(v)s” tidak valid; gunakan angka 1 sampai %(m)s.")
-        % {"v": value, "m": f"{maks:,}".replace(",", ".")}
+        % {"v": value, "m": number_format(maks, force_grouping=True)}
     )
     return 1
 
