@@ -5,8 +5,6 @@ Generated from (a) one row per registered module that has public records — `.p
 so a module whose records are all unpublished has no row — and (b) the PPID's manual entries
 (`EntriDip`). Filtered by office, the module rows describe that office's public records."""
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django.db.models import Max, Min
@@ -18,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core import registry
+from apps.opendata import ekspor
 from apps.organisasi.models import Satker
 from apps.ppid.models import EntriDip
-from apps.ppid.unduh import netralkan
 
 KOLOM = (
     gettext_lazy("Nomor"),
@@ -114,11 +112,6 @@ def susun_dip(kantor: Satker | None = None) -> list[BarisDip]:
     return rows
 
 
-def aman(nilai):
-    """A text cell a spreadsheet would read as a formula gets a leading apostrophe."""
-    return netralkan(nilai) if isinstance(nilai, str) else nilai
-
-
 def _kantor(request):
     """(office of ?satker=<kode> or None, error message or "")."""
     kode = request.GET.get("satker", "").strip()
@@ -159,31 +152,14 @@ def _nama_berkas(kantor, ext):
 
 def dip_csv(request):
     kantor, sel = _tabel(request)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
-    writer = csv.writer(buffer)
-    writer.writerow([str(k) for k in KOLOM])
-    for baris in sel:
-        writer.writerow([aman(v) for v in baris])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(ekspor.teks_csv(KOLOM, sel), content_type=ekspor.MEDIA["csv"])
     response["Content-Disposition"] = f'attachment; filename="{_nama_berkas(kantor, "csv")}"'
     return response
 
 
 def dip_xlsx(request):
-    from openpyxl import Workbook
-
     kantor, sel = _tabel(request)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title="DIP")
-    ws.append([str(k) for k in KOLOM])
-    for baris in sel:
-        ws.append([aman(v) for v in baris])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    with ekspor.buku_xlsx([ekspor.Lembar("DIP", [ekspor.judul(KOLOM), *sel])]) as berkas:
+        response = HttpResponse(berkas.read(), content_type=ekspor.MEDIA["xlsx"])
     response["Content-Disposition"] = f'attachment; filename="{_nama_berkas(kantor, "xlsx")}"'
     return response

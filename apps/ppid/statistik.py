@@ -18,9 +18,7 @@ whatever the number of rows) and cached; the labels are applied per request, in 
 language.
 """
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -36,8 +34,8 @@ from django.utils.translation import gettext as _
 from apps.core import publikasi, registry
 from apps.core.models import WILAYAH_EFEKTIF, Pemilihan
 from apps.core.saringan import EFEKTIF, Saringan, baca
+from apps.opendata import ekspor
 from apps.ppid import grafik
-from apps.ppid.unduh import netralkan
 from apps.wilayah.models import Wilayah
 
 UMUR_CACHE = 300  # seconds; the token changes the key the moment anything is (un)published
@@ -193,12 +191,9 @@ class Tabel:
         return grafik.batang(self.kode, self.judul, [(lb, n) for _k, lb, n in self.baris])
 
     def csv(self) -> str:
-        keluar = io.StringIO()
-        penulis = csv.writer(keluar)
-        penulis.writerow([netralkan(str(k)) for k in self.kolom])
-        for k, lb, n in self.baris:
-            penulis.writerow([netralkan(str(k)), netralkan(str(lb)), n])
-        return keluar.getvalue()
+        return ekspor.teks_csv(
+            [str(k) for k in self.kolom], ([str(k), str(lb), n] for k, lb, n in self.baris)
+        )
 
 
 def _kolom_jumlah():
@@ -385,9 +380,7 @@ def unduh_csv(request, modul):
         return HttpResponseBadRequest(
             "\n".join(errors) + "\n", content_type="text/plain; charset=utf-8"
         )
-    response = HttpResponse(
-        "\ufeff" + per_kode[pilih].csv(), content_type="text/csv; charset=utf-8"
-    )
+    response = HttpResponse(per_kode[pilih].csv(), content_type=ekspor.MEDIA["csv"])
     nama = f"statistik-{st.modul.kode}-{pilih}-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
     response["X-Content-Type-Options"] = "nosniff"

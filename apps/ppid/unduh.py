@@ -11,10 +11,8 @@ sits in memory: CSV and JSON are streamed, XLSX is written row by row (openpyxl 
 inline strings) into a temporary file that is then streamed.
 """
 
-import csv
 import datetime as dt
 import json
-import tempfile
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -36,27 +34,17 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from apps.core import registry, saringan, tampilan
 from apps.core.models import KLASIFIKASI_PUBLIK
+from apps.opendata import ekspor
 
 # Rows read per database round trip; the public child rows are prefetched once per chunk.
 UKURAN_POTONGAN = 2000
 # One Excel sheet holds 1,048,576 rows, the header included. Larger sets are refused in XLSX
 # (CSV and JSON have no limit): the file is built whole before it is sent.
 BATAS_BARIS_XLSX = 1_048_575
-# OWASP "CSV injection": a spreadsheet reads a cell starting with these as a formula.
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-
-MEDIA = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
+MEDIA = {**ekspor.MEDIA, "json": "application/json"}
 
 # jenis kolom (machine code in kamus.json) -> how the dictionary page names it
 JENIS = {
@@ -265,7 +253,7 @@ def _kolom_dihitung(modul, name):
 def _sebagai_teks(value):
     if value is None or isinstance(value, str):
         return value
-    return str(_iso(value))
+    return str(ekspor.iso(value))
 
 
 def _pilihan_dihitung(modul, name, fget):
@@ -384,38 +372,12 @@ def _field(modul, name):
         return None
 
 
-def netralkan(teks):
-    """A text a spreadsheet would run as a formula, made plain text (OWASP CSV injection)."""
-    return f"'{teks}" if teks.startswith(AWALAN_RUMUS) else teks
-
-
-def _iso(v):
-    """A date or a time in ISO 8601 (times in local time); anything else as it is."""
-    if isinstance(v, dt.datetime):
-        return timezone.localtime(v).isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return v
-
-
-def _untuk_csv(v):
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    if isinstance(v, str | Promise):
-        return netralkan(str(v))
-    return str(_iso(v))
-
-
 def _untuk_json(v):
     if isinstance(v, Promise):
         return str(v)
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
-    return _iso(v)
+    return ekspor.iso(v)
 
 
 # ---- what every download says about itself --------------------------------------------------
@@ -496,7 +458,7 @@ def unduh(request, modul, ext):
                     % {"n": number_format(BATAS_BARIS_XLSX, force_grouping=True)}
                 ],
             )
-        berkas = _tulis_xlsx(cols, rekaman(modul, qs), sumber)
+        berkas = _buku_xlsx(cols, rekaman(modul, qs), sumber)
         response = FileResponse(berkas, content_type=MEDIA["xlsx"])
     elif ext == "json":
         response = StreamingHttpResponse(
@@ -504,7 +466,8 @@ def unduh(request, modul, ext):
         )
     else:
         response = StreamingHttpResponse(
-            _alir_csv(cols, rekaman(modul, qs)), content_type=MEDIA["csv"]
+            ekspor.alir_csv([k.nama for k in cols], _baris(cols, rekaman(modul, qs))),
+            content_type=MEDIA["csv"],
         )
     return _kepala(response, sumber, ext)
 
@@ -519,27 +482,10 @@ def _tolak(ext, errors):
     )
 
 
-class _Gema:
-    """csv.writer writes into this and gets the line back, to stream it."""
-
-    def write(self, value):
-        return value
-
-
-def _alir_csv(cols, rows):
-    """UTF-8 with a byte order mark, so Excel reads the characters right; one piece per
-    chunk of rows, not per row."""
-    penulis = csv.writer(_Gema())
-    yield "\ufeff" + penulis.writerow([k.nama for k in cols])
+def _baris(cols, rows):
     ambil = [k.ambil for k in cols]
-    potongan = []
     for obj in rows:
-        potongan.append(penulis.writerow([_untuk_csv(f(obj)) for f in ambil]))
-        if len(potongan) >= 500:
-            yield "".join(potongan)
-            potongan = []
-    if potongan:
-        yield "".join(potongan)
+        yield [f(obj) for f in ambil]
 
 
 def _amplop(sumber):
@@ -571,77 +517,36 @@ def _alir_json(cols, rows, sumber):
     yield "".join(potongan) + "\n]}\n"
 
 
-def _sel_xlsx(ws, v):
-    if v is None or isinstance(v, bool | int | float | Decimal):
-        return v
-    if isinstance(v, dt.datetime):
-        cell = WriteOnlyCell(ws, value=timezone.localtime(v).replace(tzinfo=None))
-        cell.number_format = "yyyy-mm-dd hh:mm:ss"
-        return cell
-    if isinstance(v, dt.date):
-        cell = WriteOnlyCell(ws, value=v)
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-    return netralkan(ILLEGAL_CHARACTERS_RE.sub("", str(v)))
-
-
-def _tulis_xlsx(cols, rows, sumber):
+def _buku_xlsx(cols, rows, sumber):
     """Sheet "Data" with the rows, sheet "Keterangan" with the license, the source, the time
-    of extraction and the data dictionary; written into a temporary file, which is deleted
-    when the response closes it."""
-    wb = Workbook(write_only=True)
-    data = wb.create_sheet(_("Data"))
-    keterangan = wb.create_sheet(_("Keterangan"))
-    tebal = Font(bold=True)
-    data.append([_sel_judul(data, k.nama, tebal) for k in cols])
-    ambil = [k.ambil for k in cols]
+    of extraction, the number of rows and the data dictionary."""
     jumlah = 0
-    for obj in rows:
-        data.append([_sel_xlsx(data, f(obj)) for f in ambil])
-        jumlah += 1
-    _tulis_keterangan(keterangan, cols, sumber, jumlah, tebal)
-    berkas = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it, which deletes it
-    wb.save(berkas)
-    berkas.seek(0)
-    return berkas
 
+    def data():
+        nonlocal jumlah
+        yield ekspor.judul(k.nama for k in cols)
+        for baris in _baris(cols, rows):
+            jumlah += 1
+            yield baris
 
-def _sel_judul(ws, teks, font):
-    cell = WriteOnlyCell(ws, value=netralkan(str(teks)))
-    cell.font = font
-    return cell
-
-
-def _tulis_keterangan(ws, cols, sumber, jumlah, tebal):
-    def baris(label, nilai):
-        ws.append([_sel_judul(ws, label, tebal), _sel_xlsx(ws, nilai)])
-
-    baris(_("Data"), sumber.judul)
-    baris(_("Lisensi"), f"{sumber.lisensi['nama']} — {sumber.lisensi['url']}")
-    baris(_("Sumber (dengan saringan)"), sumber.url_daftar)
-    baris(_("Diunduh pada"), sumber.diunduh_pada.isoformat(timespec="seconds"))
-    baris(_("Jumlah baris"), jumlah)
-    baris(_("Kamus data"), sumber.url_kamus)
-    ws.append([])
-    ws.append(
-        [
-            _sel_judul(ws, t, tebal)
-            for t in (_("Kolom"), _("Label"), _("Jenis"), _("Nilai yang mungkin"), _("Keterangan"))
-        ]
-    )
-    for k in cols:
-        ws.append(
-            [
-                _sel_xlsx(ws, v)
-                for v in (
-                    k.nama,
-                    k.label,
-                    JENIS[k.jenis](),
-                    "; ".join(f"{a} = {b}" for a, b in k.pilihan),
-                    k.keterangan,
-                )
-            ]
+    def keterangan():
+        yield [ekspor.Tebal(_("Data")), sumber.judul]
+        yield [ekspor.Tebal(_("Lisensi")), f"{sumber.lisensi['nama']} — {sumber.lisensi['url']}"]
+        yield [ekspor.Tebal(_("Sumber (dengan saringan)")), sumber.url_daftar]
+        yield [ekspor.Tebal(_("Diunduh pada")), sumber.diunduh_pada.isoformat(timespec="seconds")]
+        yield [ekspor.Tebal(_("Jumlah baris")), jumlah]  # read after the data sheet is written
+        yield [ekspor.Tebal(_("Kamus data")), sumber.url_kamus]
+        yield []
+        yield ekspor.judul(
+            (_("Kolom"), _("Label"), _("Jenis"), _("Nilai yang mungkin"), _("Keterangan"))
         )
+        for k in cols:
+            pilihan = "; ".join(f"{a} = {b}" for a, b in k.pilihan)
+            yield [k.nama, k.label, JENIS[k.jenis](), pilihan, k.keterangan]
+
+    return ekspor.buku_xlsx(
+        [ekspor.Lembar(_("Data"), data()), ekspor.Lembar(_("Keterangan"), keterangan())]
+    )
 
 
 def kamus(request, modul):

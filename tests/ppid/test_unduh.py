@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from apps.core import tampilan
 from apps.core.models import Status
+from apps.opendata import ekspor
 from apps.ppid import unduh
 from tests import factories
 from tests.conftest import MODULS, TIDAK_PUBLIK, modul_id
@@ -365,9 +366,9 @@ RUMUS += ["\tTAB", "\rCR"]
 
 def test_netralkan():
     for teks in RUMUS:
-        assert unduh.netralkan(teks) == "'" + teks
+        assert ekspor.netralkan(teks) == "'" + teks
     for teks in ("Sosialisasi", "18.72", "'sudah", " =spasi", ""):
-        assert unduh.netralkan(teks) == teks
+        assert ekspor.netralkan(teks) == teks
 
 
 @pytest.mark.parametrize("modul", MODULS, ids=modul_id)
