@@ -84,6 +84,7 @@ def _tampil_detail(request, p, **forms):
     konteks = {
         "p": p,
         "keberatan": keberatan,
+        "riwayat": p.riwayat.select_related("oleh"),
         "perpanjang_form": None,
         "jawab_form": None,
         "tanggapan_form": None,

@@ -384,6 +384,57 @@ class Permohonan(models.Model):
         return keadaan_tenggat(self.jatuh_tempo) if self.terbuka else ""
 
 
+class AksiPermohonan(models.TextChoices):
+    AJUKAN = "ajukan", _("Diajukan")
+    PERPANJANG = "perpanjang", _("Diperpanjang")
+    JAWAB = "jawab", _("Dijawab")
+
+
+# The one map of a request's life: action -> (states it may start from, state it leads to).
+# `None` is "not filed yet". `apps.ppid.services.transisi_permohonan` is the only writer.
+TRANSISI_PERMOHONAN = {
+    AksiPermohonan.AJUKAN: ((None,), StatusPermohonan.DIPROSES),
+    AksiPermohonan.PERPANJANG: ((StatusPermohonan.DIPROSES,), StatusPermohonan.DIPERPANJANG),
+    AksiPermohonan.JAWAB: (STATUS_TERBUKA, StatusPermohonan.DIJAWAB),
+}
+
+
+class RiwayatPermohonan(models.Model):
+    """One row per change of a request's state: who (none for the public filing), when,
+    from, to, and the note (the reason of an extension, the decision of an answer). Kept
+    forever, like the records' history."""
+
+    permohonan = models.ForeignKey(
+        Permohonan,
+        verbose_name=_("permohonan"),
+        on_delete=models.PROTECT,
+        related_name="riwayat",
+    )
+    aksi = models.CharField(_("aksi"), max_length=20, choices=AksiPermohonan.choices)
+    dari = models.CharField(
+        _("dari status"), max_length=20, choices=StatusPermohonan.choices, blank=True
+    )
+    ke = models.CharField(_("ke status"), max_length=20, choices=StatusPermohonan.choices)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    pada = models.DateTimeField(_("pada"))
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat permohonan")
+        verbose_name_plural = _("riwayat permohonan")
+        ordering = ["pada", "id"]
+
+    def __str__(self):
+        return f"{self.permohonan_id}: {self.dari or '-'} → {self.ke}"
+
+
 # ---- objections ------------------------------------------------------------------------------
 
 

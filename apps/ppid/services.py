@@ -23,10 +23,13 @@ from apps.core.nomor import format_nomor, nomor_berikut
 from apps.kalender.services import jatuh_tempo
 from apps.ppid.models import (
     KEPUTUSAN_PENGECUALIAN,
+    TRANSISI_PERMOHONAN,
+    AksiPermohonan,
     Keberatan,
     Keputusan,
     Permohonan,
     PutusanKeberatan,
+    RiwayatPermohonan,
     StatusPermohonan,
 )
 
@@ -65,6 +68,46 @@ def _kunci(model, obj, user):
 # ---- requests --------------------------------------------------------------------------------
 
 
+def transisi_permohonan(permohonan, aksi, user, pada, catatan: str = "", *, simpan=()):
+    """Move `permohonan` along `TRANSISI_PERMOHONAN`, inside the caller's transaction (the
+    row locked, or not saved yet for a filing). The only place a request's status changes;
+    the callers (`ajukan_permohonan`, `perpanjang`, `jawab`) check their own rules and set
+    and validate their other fields first.
+
+    - veto: an action the map does not allow from the current state raises ValidationError
+      naming the request and its state;
+    - write: the new `status` with the fields named in `simpan` (a new request: the whole
+      row), after `full_clean()` of the row as it will be (the database's own checks agree),
+      and one `RiwayatPermohonan` row (who, when, from, to, note).
+    """
+    asal, tujuan = TRANSISI_PERMOHONAN[aksi]
+    dari = permohonan.status if permohonan.pk else None
+    if dari not in asal:
+        raise ValidationError(
+            _("Permohonan %(nomor)s berstatus “%(status)s”; aksi “%(aksi)s” tidak dapat dilakukan.")
+            % {
+                "nomor": permohonan.nomor,
+                "status": permohonan.get_status_display(),
+                "aksi": AksiPermohonan(aksi).label,
+            }
+        )
+    permohonan.status = tujuan
+    permohonan.full_clean()
+    if dari is None:
+        permohonan.save(force_insert=True)
+    else:
+        permohonan.save(update_fields=["status", *simpan])
+    RiwayatPermohonan.objects.create(
+        permohonan=permohonan,
+        aksi=aksi,
+        dari=dari or "",
+        ke=tujuan,
+        oleh=user,
+        pada=pada,
+        catatan=catatan,
+    )
+
+
 def ajukan_permohonan(permohonan: Permohonan, *, pada: dt.datetime | None = None):
     """File a request from the public form (no account). Returns (permohonan, token): the token
     is shown once, in the tracking link; only its sha256 is stored.
@@ -77,7 +120,7 @@ def ajukan_permohonan(permohonan: Permohonan, *, pada: dt.datetime | None = None
     token = secrets.token_urlsafe(24)
     permohonan.diterima_pada = pada
     permohonan.jatuh_tempo = jatuh_tempo(diterima, JAWABAN)
-    permohonan.status = StatusPermohonan.DIPROSES
+    permohonan.status = StatusPermohonan.DIPROSES  # for the check below; set by the transition
     permohonan.token_hash = hash_token(token)
     permohonan.tahun = diterima.year
     # placeholders until the number is taken inside the transaction
@@ -91,7 +134,7 @@ def ajukan_permohonan(permohonan: Permohonan, *, pada: dt.datetime | None = None
             satker=permohonan.satker,
             tanggal=diterima,
         )
-        permohonan.save(force_insert=True)
+        transisi_permohonan(permohonan, AksiPermohonan.AJUKAN, None, pada)
         catat(
             None,
             "ajukan_permohonan",
@@ -157,12 +200,15 @@ def perpanjang(permohonan, user, alasan: str, *, pada: dt.datetime | None = None
             )
         lama = current.jatuh_tempo
         current.jatuh_tempo = jatuh_tempo(lama, PERPANJANGAN)
-        current.status = StatusPermohonan.DIPERPANJANG
         current.diperpanjang_pada = pada
         current.alasan_perpanjangan = alasan
-        current.full_clean()
-        current.save(
-            update_fields=["jatuh_tempo", "status", "diperpanjang_pada", "alasan_perpanjangan"]
+        transisi_permohonan(
+            current,
+            AksiPermohonan.PERPANJANG,
+            user,
+            pada,
+            alasan,
+            simpan=["jatuh_tempo", "diperpanjang_pada", "alasan_perpanjangan"],
         )
         catat(
             user,
@@ -218,7 +264,6 @@ def jawab(
             pasal, uji_konsekuensi = "", ""
         if errors:
             raise ValidationError(errors)
-        current.status = StatusPermohonan.DIJAWAB
         current.keputusan = keputusan
         current.pasal_pengecualian = pasal
         current.uji_konsekuensi = uji_konsekuensi
@@ -226,7 +271,6 @@ def jawab(
         current.dijawab_pada = pada
         current.dijawab_oleh = user
         fields = [
-            "status",
             "keputusan",
             "pasal_pengecualian",
             "uji_konsekuensi",
@@ -237,8 +281,9 @@ def jawab(
         if berkas:
             current.berkas_jawaban = berkas
             fields.append("berkas_jawaban")
-        current.full_clean()
-        current.save(update_fields=fields)
+        transisi_permohonan(
+            current, AksiPermohonan.JAWAB, user, pada, Keputusan(keputusan).label, simpan=fields
+        )
         catat(
             user,
             "jawab_permohonan",

@@ -702,3 +702,41 @@ def test_data_demo_permohonan_idempoten_dan_lengkap(db):
     assert Keberatan.objects.exclude(putusan="").exists()
     assert Keberatan.objects.filter(putusan="", jatuh_tempo__lt=dt.date.today()).exists()
     assert set(Permohonan.objects.values_list("satker__kode", flat=True)) == {"18.72", "18"}
+
+
+def test_setiap_perubahan_status_tercatat_di_riwayat(db, kantor, ppid_lampung):
+    """One map for a request's life: filed (by the public, no user), extended and answered
+    (by the PPID), each a history row with from, to, who, when and the note."""
+    from apps.ppid.models import TRANSISI_PERMOHONAN, AksiPermohonan, StatusPermohonan
+
+    p, _token = ajukan(kantor("18.72"), pada=_pada(2026, 5, 4))
+    services.perpanjang(p, ppid_lampung, "Dokumen di arsip daerah.", pada=_pada(2026, 5, 6))
+    services.jawab(p, ppid_lampung, "dikabulkan", "Terlampir.", pada=_pada(2026, 5, 8))
+    riwayat = list(_segar(p).riwayat.values_list("aksi", "dari", "ke", "oleh", "catatan"))
+    assert riwayat == [
+        ("ajukan", "", "diproses", None, ""),
+        ("perpanjang", "diproses", "diperpanjang", ppid_lampung.pk, "Dokumen di arsip daerah."),
+        ("jawab", "diperpanjang", "dijawab", ppid_lampung.pk, "Dikabulkan"),
+    ]
+    # the map is the whole state machine: nothing leaves "dijawab"
+    assert all(StatusPermohonan.DIJAWAB not in asal for asal, _ke in TRANSISI_PERMOHONAN.values())
+    assert set(TRANSISI_PERMOHONAN) == set(AksiPermohonan)
+
+
+def test_transisi_yang_tidak_ada_di_peta_ditolak_tanpa_menulis(db, kantor, ppid_lampung):
+    from django.db import transaction
+
+    from apps.ppid.models import AksiPermohonan, Permohonan
+
+    p, _token = ajukan(kantor("18.72"))
+    services.jawab(p, ppid_lampung, "dikabulkan", "Terlampir.")
+    p = _segar(p)
+    with pytest.raises(ValidationError, match="tidak dapat dilakukan"), transaction.atomic():
+        services.transisi_permohonan(
+            Permohonan.objects.select_for_update().get(pk=p.pk),
+            AksiPermohonan.PERPANJANG,
+            ppid_lampung,
+            p.dijawab_pada,
+        )
+    assert _segar(p).status == "dijawab"
+    assert _segar(p).riwayat.count() == 2
