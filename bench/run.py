@@ -59,7 +59,7 @@ def cari_dan_statistik(client, base):
     from django.contrib.postgres.indexes import GinIndex
 
     from apps.core.models import PUBLIK_Q
-    from apps.ppid import cari
+    from apps.portal import cari
 
     moduls = _ada_data()
     if not moduls:

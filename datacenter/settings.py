@@ -126,7 +126,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:masuk"
 LOGIN_REDIRECT_URL = "dashboard:beranda"
-LOGOUT_REDIRECT_URL = "ppid:beranda"
+LOGOUT_REDIRECT_URL = "portal:beranda"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
@@ -218,7 +218,7 @@ PPID_BATAS_PERMOHONAN_PER_JAM = int(os.environ.get("PPID_BATAS_PERMOHONAN_PER_JA
 PPID_WAKTU_ISI_MINIMUM = int(os.environ.get("PPID_WAKTU_ISI_MINIMUM", "5"))
 
 # ---- open-data API
-# /api/v1/ (apps/ppid/api): read-only JSON of public records, no login, rate-limited per client.
+# /api/v1/ (apps/opendata/api): read-only JSON of public records, no login, rate-limited per client.
 REST_FRAMEWORK = {
     # the API never reads the staff session: a logged-in officer sees only public rows too
     "DEFAULT_AUTHENTICATION_CLASSES": [],

@@ -39,7 +39,7 @@ class AnggaranConfig(AppConfig):
                 form_class=AnggaranForm,
                 urls_publik="apps.anggaran.urls_publik",
                 urls_kelola="apps.anggaran.urls_kelola",
-                tautan_publik=((_("Serapan anggaran per Satker"), "ppid:anggaran:serapan"),),
+                tautan_publik=((_("Serapan anggaran per Satker"), "portal:anggaran:serapan"),),
                 tautan_kelola=((_("Pagu anggaran"), "core:anggaran:pagu_daftar"),),
                 urutan=60,
                 angka_utama=rekap.angka_utama,

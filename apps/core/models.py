@@ -235,7 +235,7 @@ class Rekaman(models.Model):
         return []
 
     def get_public_url(self):
-        return reverse("ppid:detail", args=[self.modul_kode, self.pk])
+        return reverse("portal:detail", args=[self.modul_kode, self.pk])
 
     @property
     def is_public(self):

@@ -60,7 +60,7 @@ class BlokSatker:
     """How a module's public records show on an office's page (`/satker/<kode>/`): the
     template of the block (given `modul`, `rows`, `lebih`, `kantor`), the order and how many."""
 
-    templat: str = "ppid/_satker_modul.html"
+    templat: str = "portal/_satker_modul.html"
     urutan: tuple[str, ...] = ("-periode", "-id")
     batas: int = 10
 

@@ -59,7 +59,7 @@ class DptConfig(AppConfig):
                 cari_fields=("judul", "wilayah__nama"),
                 form_class=DptForm,
                 urls_publik="apps.dpt.urls",
-                tautan_publik=((_("Rekapitulasi per wilayah"), "ppid:dpt:rekap"),),
+                tautan_publik=((_("Rekapitulasi per wilayah"), "portal:dpt:rekap"),),
                 urutan=10,
                 # one report per region, stage and month: demo rows cannot be copied at scale
                 demo_records=demo_records,

@@ -58,7 +58,7 @@ def rekapitulasi(request):
             "tabel": Tabel(pemilihan, tahap, area),
             "token": token,
             "kunci": f"{pemilihan.kode if pemilihan else ''}|{tahap}|{area.kode if area else ''}",
-            "tautan_laporan": reverse("ppid:daftar", args=["dpt"])
+            "tautan_laporan": reverse("portal:daftar", args=["dpt"])
             + _tautan(pemilihan, tahap, area.kode if area else ""),
         },
     )

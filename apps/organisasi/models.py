@@ -67,7 +67,7 @@ class Satker(models.Model):
         return self.nama
 
     def get_absolute_url(self):
-        return reverse("ppid:satker", args=[self.kode])
+        return reverse("portal:satker", args=[self.kode])
 
     @property
     def singkatan_tingkat(self) -> str:

@@ -160,7 +160,7 @@ class PelanggaranConfig(AppConfig):
                 ),
                 urls_publik="apps.pelanggaran.urls",
                 tautan_publik=(
-                    (_("Rekapitulasi penanganan pelanggaran"), "ppid:pelanggaran:rekap"),
+                    (_("Rekapitulasi penanganan pelanggaran"), "portal:pelanggaran:rekap"),
                 ),
                 urutan=40,
                 demo_records=demo.demo_records,

@@ -71,12 +71,12 @@ def _baris_modul(modul, kantor) -> BarisDip | None:
         penguasa = _("Bawaslu RI, Bawaslu Provinsi dan Bawaslu Kabupaten/Kota pemilik data")
         penanggung_jawab = _("PPID Bawaslu RI dan PPID pelaksana di setiap satker")
         tempat = _("kantor Bawaslu pemilik data")
-        tautan = reverse("ppid:daftar", args=[modul.kode])
+        tautan = reverse("portal:daftar", args=[modul.kode])
     else:
         penguasa = kantor.nama
         penanggung_jawab = _("PPID %(satker)s") % {"satker": kantor.nama}
         tempat = kantor.nama
-        tautan = reverse("ppid:satker", args=[kantor.kode])
+        tautan = reverse("portal:satker", args=[kantor.kode])
     return BarisDip(
         judul=str(modul.nama),
         ringkasan=str(modul.deskripsi),

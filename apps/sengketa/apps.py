@@ -128,7 +128,7 @@ class SengketaConfig(AppConfig):
                     ),
                 ),
                 urls_publik="apps.sengketa.urls",
-                tautan_publik=((_("Rekapitulasi sengketa proses"), "ppid:sengketa:rekap"),),
+                tautan_publik=((_("Rekapitulasi sengketa proses"), "portal:sengketa:rekap"),),
                 urutan=50,
                 demo_records=demo.demo_records,
                 demo_anak=demo.demo_anak,

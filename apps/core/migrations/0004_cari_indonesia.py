@@ -1,4 +1,4 @@
-"""The text search configuration of the public full-text search (`apps.ppid.cari`).
+"""The text search configuration of the public full-text search (`apps.portal.cari`).
 
 `cari_indonesia` is PostgreSQL's `indonesian` (Snowball stemmer: "pengawasan" and "diawasi"
 both find "awas") with accents removed first (`unaccent`), so "Sékolah" finds "sekolah". A

@@ -3,20 +3,18 @@ public fields (DESIGN §3, §5)."""
 
 from functools import partial
 
-from django.db import connection
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 
 from apps.core import publikasi, registry, saringan, tampilan
 from apps.core.models import Pemilihan
 from apps.core.views import kirim_berkas
 from apps.organisasi.models import Satker, TingkatSatker
-from apps.ppid import statistik
+from apps.portal import statistik
 
 PER_HALAMAN = 50
 TERBARU = 10  # records in the home page's "latest published" list
@@ -58,7 +56,7 @@ def beranda(request):
 
     return render(
         request,
-        "ppid/beranda.html",
+        "portal/beranda.html",
         {
             "moduls": moduls,
             "angka": statistik.ringkasan,
@@ -73,8 +71,8 @@ def katalog(request):
     """The datasets with their coverage (first and last month, provinces), last update and
     license, all read from public rows only (the DCAT catalog's summary), cached under the
     publication token."""
-    from apps.ppid.dcat import ringkasan_publik
-    from apps.ppid.unduh import lisensi
+    from apps.opendata.dcat import ringkasan_publik
+    from apps.opendata.unduh import lisensi
 
     moduls = registry.all_modules()
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
@@ -85,7 +83,7 @@ def katalog(request):
 
     return render(
         request,
-        "ppid/katalog.html",
+        "portal/katalog.html",
         {"moduls": moduls, "dataset": dataset, "token": token, "lisensi": lisensi()},
     )
 
@@ -105,7 +103,7 @@ def daftar(request, modul):
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
     return render(
         request,
-        "ppid/daftar.html",
+        "portal/daftar.html",
         {
             "modul": modul,
             "kolom": [tampilan.label(modul.model, n) for n in modul.list_fields],
@@ -124,8 +122,8 @@ def daftar(request, modul):
 def _halaman_daftar(modul, qs, hal, urutan=("-periode", "-id")):
     start = (hal - 1) * PER_HALAMAN
     rows = list(qs.order_by(*urutan)[start : start + PER_HALAMAN + 1])
-    detail = _tautan("ppid:detail", modul.kode)
-    satker = _tautan("ppid:satker")
+    detail = _tautan("portal:detail", modul.kode)
+    satker = _tautan("portal:satker")
     judul = (
         modul.list_fields.index(modul.judul_field) if modul.judul_field in modul.list_fields else 0
     )
@@ -147,7 +145,7 @@ def detail(request, modul, pk):
     rekaman = get_object_or_404(_publik(modul), pk=pk)
     return render(
         request,
-        "ppid/detail.html",
+        "portal/detail.html",
         {
             "modul": modul,
             "rekaman": rekaman,
@@ -189,7 +187,7 @@ def satker(request, kode):
 
     return render(
         request,
-        "ppid/satker.html",
+        "portal/satker.html",
         {
             "kantor": kantor,
             "isi": isi,
@@ -229,17 +227,3 @@ def _blok_satker(modul, kantor):
         "rows": rows[: blok.batas],
         "lebih": len(rows) > blok.batas,
     }
-
-
-def healthz(request):
-    return JsonResponse({"status": "ok"})
-
-
-@never_cache
-def readyz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any database failure means not ready
-        return JsonResponse({"status": "database tidak dapat dijangkau"}, status=503)
-    return JsonResponse({"status": "ok"})

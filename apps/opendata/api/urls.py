@@ -4,7 +4,7 @@
 from django.urls import path
 
 from apps.core import registry
-from apps.ppid.api import views
+from apps.opendata.api import views
 
 app_name = "api"
 urlpatterns = [

@@ -15,9 +15,9 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from apps.core import registry
 from tests import factories
 from tests.conftest import MODULS, TIDAK_PUBLIK, modul_id
-from tests.ppid import test_leak
+from tests.portal import test_leak
 
-# every status × classification, markers in every non-public field (tests/ppid/test_leak.py)
+# every status × classification, markers in every non-public field (tests/portal/test_leak.py)
 arsip = test_leak.arsip
 
 pytestmark = [

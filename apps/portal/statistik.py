@@ -6,7 +6,7 @@
 - `/statistik/<modul>/`: one module's public rows by reporting month, by region (provinces;
   `?wilayah=18` → its kab/kota; `?wilayah=18.72` → its kecamatan), by election and by each of
   the module's choice fields, filterable by election, period range, region and the module's
-  own choice filters. Each table is drawn as an SVG bar chart (`apps.ppid.grafik`) and can be
+  own choice filters. Each table is drawn as an SVG bar chart (`apps.portal.grafik`) and can be
   downloaded as CSV (`/statistik/<modul>.csv?tabel=…`), exactly the rows of the table.
 
 A record's region is the region it names, or else its office's region (a budget report or an
@@ -35,7 +35,7 @@ from apps.core import publikasi, registry
 from apps.core.models import WILAYAH_EFEKTIF, Pemilihan
 from apps.core.saringan import EFEKTIF, Saringan, baca
 from apps.opendata import ekspor
-from apps.ppid import grafik
+from apps.portal import grafik
 from apps.wilayah.models import Wilayah
 
 UMUR_CACHE = 300  # seconds; the token changes the key the moment anything is (un)published
@@ -313,7 +313,7 @@ def indeks(request):
 
     return render(
         request,
-        "ppid/statistik.html",
+        "portal/statistik.html",
         {"isi": isi, "token": token, "moduls": registry.all_modules()},
     )
 
@@ -338,7 +338,7 @@ def _siapkan(request, kode) -> Statistik:
     wilayah, errors = saringan.wilayah_obj, list(saringan.errors)
     data = hitung_tersimpan(modul, saringan, token)
     tabel = susun_tabel(modul, data, saringan, wilayah)
-    csv_url = reverse("ppid:statistik_csv", args=[modul.kode])
+    csv_url = reverse("portal:statistik_csv", args=[modul.kode])
     for t in tabel:
         t.unduh = csv_url + saringan.query(tabel=t.kode)
     return Statistik(modul, saringan, wilayah, errors, pemilihan_list, tabel)
@@ -352,7 +352,7 @@ def halaman_modul(request, modul):
         induk = (st.saringan.query(wilayah=st.wilayah.kode[:2]), st.wilayah.induk)
     return render(
         request,
-        "ppid/statistik_modul.html",
+        "portal/statistik_modul.html",
         {
             "st": st,
             "modul": st.modul,

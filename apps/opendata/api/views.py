@@ -16,11 +16,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core import registry
-from apps.ppid.api.filters import SaringanPublik
-from apps.ppid.api.pagination import KursorTerbaru
-from apps.ppid.api.schema import GALAT, SkemaApi
-from apps.ppid.api.serializers import publik, serializer_untuk
-from apps.ppid.api.throttling import BatasLajuKlien
+from apps.opendata.api.filters import SaringanPublik
+from apps.opendata.api.pagination import KursorTerbaru
+from apps.opendata.api.schema import GALAT, SkemaApi
+from apps.opendata.api.serializers import publik, serializer_untuk
+from apps.opendata.api.throttling import BatasLajuKlien
 
 
 class SelaluJson(BaseContentNegotiation):

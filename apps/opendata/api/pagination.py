@@ -18,7 +18,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from apps.ppid.api.filters import PermintaanTidakSah
+from apps.opendata.api.filters import PermintaanTidakSah
 
 UKURAN_BAWAAN = 50
 UKURAN_MAKS = 500

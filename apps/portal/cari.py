@@ -42,7 +42,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from apps.core import publikasi, registry
-from apps.ppid.views import _tautan
+from apps.portal.views import _tautan
 
 KONFIGURASI = "cari_indonesia"
 BATAS_HITUNG = 100  # matches counted per module; more reads "100+"
@@ -198,7 +198,7 @@ def cari_modul(modul, teks, n):
         )
         .in_bulk()
     )
-    detail = _tautan("ppid:detail", modul.kode)
+    detail = _tautan("portal:detail", modul.kode)
     hits = [
         {
             "url": f"{detail}{pk}/",
@@ -299,7 +299,7 @@ def halaman(request):
     n = PER_MODUL_SATU if modul else PER_MODUL
     return render(
         request,
-        "ppid/cari.html",
+        "portal/cari.html",
         {
             "q": teks,
             "modul": modul,

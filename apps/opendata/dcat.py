@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from apps.core import publikasi, registry
 from apps.core.models import WILAYAH_EFEKTIF
-from apps.ppid.unduh import MEDIA, lisensi
+from apps.opendata.unduh import MEDIA, lisensi
 from apps.wilayah.models import Wilayah
 
 KONTEKS = {
@@ -80,7 +80,7 @@ def bangun(request):
     def mutlak(path):
         return request.build_absolute_uri(path)
 
-    url_katalog = mutlak(reverse("ppid:dcat"))
+    url_katalog = mutlak(reverse("opendata:dcat"))
     lis = _iri(lisensi()["url"])
     penerbit = {
         "@id": BAWASLU,
@@ -116,7 +116,7 @@ def bangun(request):
         "dct:license": lis,
         "dct:language": _iri(BAHASA_INDONESIA),
         "dct:spatial": _iri(INDONESIA),
-        "foaf:homepage": _iri(mutlak(reverse("ppid:katalog"))),
+        "foaf:homepage": _iri(mutlak(reverse("portal:katalog"))),
         "dcat:dataset": datasets,
     }
     if diubah:
@@ -184,8 +184,8 @@ def _dataset(modul, ringkasan, url_katalog, mutlak, lis, kontak):
             *_dua_bahasa(lambda: _("pengawasan pemilu")),
             *_dua_bahasa(lambda: _("data terbuka")),
         ],
-        "dcat:landingPage": _iri(mutlak(reverse("ppid:daftar", args=[kode]))),
-        "foaf:page": _iri(mutlak(reverse("ppid:kamus", args=[kode]))),
+        "dcat:landingPage": _iri(mutlak(reverse("portal:daftar", args=[kode]))),
+        "foaf:page": _iri(mutlak(reverse("opendata:kamus", args=[kode]))),
         "dct:spatial": [
             _iri(INDONESIA),
             *(
@@ -213,10 +213,10 @@ def _dataset(modul, ringkasan, url_katalog, mutlak, lis, kontak):
 
 def _distribusi(modul, url_katalog, mutlak, lis):
     kode = modul.kode
-    kamus = _iri(mutlak(reverse("ppid:kamus_json", args=[kode])))
+    kamus = _iri(mutlak(reverse("opendata:kamus_json", args=[kode])))
     result = []
     for ext, (media, jenis) in FORMAT.items():
-        url = mutlak(reverse("ppid:unduh", kwargs={"modul": kode, "ext": ext}))
+        url = mutlak(reverse("opendata:unduh", kwargs={"modul": kode, "ext": ext}))
         result.append(
             {
                 "@id": f"{url_katalog}#{kode}-{ext}",

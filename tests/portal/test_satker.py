@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import MODULS, modul_id
-from tests.ppid.tabel_html import bilangan, tabel
-from tests.ppid.test_leak import arsip  # noqa: F401 - the fixture, shared with the leak test
+from tests.portal.tabel_html import bilangan, tabel
+from tests.portal.test_leak import arsip  # noqa: F401 - the fixture, shared with the leak test
 
 
 def _angka(html, modul):

@@ -53,7 +53,7 @@ class NamaTerkait(serializers.StringRelatedField):
 
 @extend_schema_field({"type": "string", "format": "uri"})
 class BerkasPublik(serializers.Field):
-    """A file field as the URL of its public download (`ppid:berkas`), null when empty. The
+    """A file field as the URL of its public download (`portal:berkas`), null when empty. The
     stored file name never shows: it is random, and the download names the file itself."""
 
     def __init__(self, nama_field, **kwargs):
@@ -63,7 +63,7 @@ class BerkasPublik(serializers.Field):
     def to_representation(self, value):
         if not getattr(value, self.nama_field):
             return None
-        url = reverse("ppid:berkas", args=[value.modul_kode, value.pk, self.nama_field])
+        url = reverse("portal:berkas", args=[value.modul_kode, value.pk, self.nama_field])
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request else url
 

@@ -10,10 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.core import registry
-from apps.ppid.api.serializers import inline_publik, nama_anak
+from apps.opendata.api.serializers import inline_publik, nama_anak
 from tests import factories
 from tests.conftest import MODULS, PUBLIK, SKENARIO, modul_id
-from tests.ppid import test_leak
+from tests.portal import test_leak
 
 # every API request counts against the rate limit, which is kept in the database
 pytestmark = pytest.mark.django_db
@@ -317,7 +317,7 @@ def test_kursor_melewati_baris_yang_ditarik_tanpa_mengulang(modul, client, admin
 
 
 def test_ukuran_halaman_dibatasi(client, admin):
-    from apps.ppid.api import pagination
+    from apps.opendata.api import pagination
 
     modul = MODULS[0]
     _publik_tersebar(modul, 4, admin)

@@ -20,13 +20,12 @@ from django.utils import timezone, translation
 
 from apps.core import tampilan
 from apps.core.models import Status
-from apps.opendata import ekspor
-from apps.ppid import unduh
+from apps.opendata import ekspor, unduh
 from tests import factories
 from tests.conftest import MODULS, TIDAK_PUBLIK, modul_id
-from tests.ppid import test_leak
+from tests.portal import test_leak
 
-# every status × classification, markers in every non-public field (tests/ppid/test_leak.py)
+# every status × classification, markers in every non-public field (tests/portal/test_leak.py)
 arsip = test_leak.arsip
 
 pytestmark = pytest.mark.django_db

@@ -202,7 +202,7 @@ def _kolom_pilihan(field):
 
 def _kolom_berkas(modul, field, alamat):
     """A file as the absolute URL of its public download (empty when there is none)."""
-    contoh = reverse("ppid:berkas", args=[modul.kode, 0, field.name])
+    contoh = reverse("portal:berkas", args=[modul.kode, 0, field.name])
     awal, akhir = contoh.split("/0/", 1)  # one reverse(), then an f-string per row
 
     def url(obj):
@@ -409,15 +409,17 @@ def lisensi():
 def _sumber(request, modul):
     params = request.GET.copy()
     params.pop("hal", None)  # every page, not one
-    daftar = request.build_absolute_uri(reverse("ppid:daftar", args=[modul.kode]))
+    daftar = request.build_absolute_uri(reverse("portal:daftar", args=[modul.kode]))
     return Sumber(
         modul=modul,
         judul=str(modul.nama),
         lisensi=lisensi(),
         diunduh_pada=timezone.localtime(),
         url_daftar=f"{daftar}?{params.urlencode()}" if params else daftar,
-        url_kamus=request.build_absolute_uri(reverse("ppid:kamus", args=[modul.kode])),
-        url_kamus_json=request.build_absolute_uri(reverse("ppid:kamus_json", args=[modul.kode])),
+        url_kamus=request.build_absolute_uri(reverse("opendata:kamus", args=[modul.kode])),
+        url_kamus_json=request.build_absolute_uri(
+            reverse("opendata:kamus_json", args=[modul.kode])
+        ),
     )
 
 
@@ -555,7 +557,7 @@ def kamus(request, modul):
     cols = kolom(modul)
     return render(
         request,
-        "ppid/kamus.html",
+        "opendata/kamus.html",
         {
             "modul": modul,
             "kolom": [(k, JENIS[k.jenis]()) for k in cols],

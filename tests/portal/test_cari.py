@@ -10,10 +10,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from apps.ppid import cari
+from apps.portal import cari
 from tests import factories
 from tests.conftest import MODULS, modul_id
-from tests.ppid.test_leak import arsip  # noqa: F401 - the fixture, shared with the leak test
+from tests.portal.test_leak import arsip  # noqa: F401 - the fixture, shared with the leak test
 
 
 def _ids(html, modul):

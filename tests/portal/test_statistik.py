@@ -13,11 +13,11 @@ from django.core.cache import cache
 
 from apps.core.models import Pemilihan
 from apps.opendata import ekspor
-from apps.ppid import grafik as grafik_svg
+from apps.portal import grafik as grafik_svg
 from tests import factories
 from tests.conftest import MODULS, modul_id
-from tests.ppid.tabel_html import batang, bilangan, grafik, jumlah_per_kode, svg_xml, tabel
-from tests.ppid.test_leak import arsip  # noqa: F401 - the fixture, shared with the leak test
+from tests.portal.tabel_html import batang, bilangan, grafik, jumlah_per_kode, svg_xml, tabel
+from tests.portal.test_leak import arsip  # noqa: F401 - the fixture, shared with the leak test
 
 
 def _kode_tabel(modul):
