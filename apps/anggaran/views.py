@@ -19,7 +19,7 @@ from apps.anggaran import rekap
 from apps.anggaran.forms import PaguForm, RevisiForm
 from apps.anggaran.models import Anggaran, PaguAnggaran, RevisiPagu
 from apps.anggaran.services import MODUL, buat_pagu, revisi_pagu
-from apps.core import publikasi
+from apps.core import publikasi, saringan
 from apps.core.forms import tempel_galat
 
 PER_HALAMAN = 50
@@ -45,7 +45,7 @@ def _url_detail(pagu):
 def _saring(qs, params):
     """Filters of the budget line list; returns (qs, errors naming the value not understood)."""
     errors = []
-    tahun = params.get("tahun", "").strip()
+    tahun = saringan.nilai(params, "tahun", errors)
     if tahun:
         if tahun.isdigit() and len(tahun) == 4:
             qs = qs.filter(tahun=int(tahun))
@@ -53,10 +53,10 @@ def _saring(qs, params):
             errors.append(
                 _("Tahun “%(v)s” tidak valid; gunakan empat angka, mis. 2024.") % {"v": tahun}
             )
-    kode = params.get("satker", "").strip()
+    kode = saringan.nilai(params, "satker", errors)
     if kode:
         qs = qs.filter(Q(satker__kode=kode) | Q(satker__kode__startswith=kode + "."))
-    cari = params.get("q", "").strip()
+    cari = saringan.nilai(params, "q", errors)
     if cari:
         qs = qs.filter(
             Q(kode_akun__startswith=cari)
@@ -166,7 +166,7 @@ def serapan(request):
     figures are read and rendered only when the page is not cached under the current
     public-content token (a publication, withdrawal or pagu revision changes it)."""
     errors = []
-    nilai = request.GET.get("tahun", "").strip()
+    nilai = saringan.nilai(request.GET, "tahun", errors)
     tahun = None
     if nilai:
         if nilai.isdigit() and len(nilai) == 4:

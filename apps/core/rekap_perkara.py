@@ -10,7 +10,7 @@ from django.db.models.functions import Left
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from apps.core import publikasi, registry
+from apps.core import publikasi, registry, saringan
 from apps.core.models import WILAYAH_EFEKTIF, Pemilihan
 from apps.wilayah.models import Wilayah
 
@@ -21,11 +21,11 @@ def rekap(request, modul_kode):
     modul = registry.get(modul_kode)
     errors = []
     pemilihan_list = list(Pemilihan.objects.all())
-    kode = request.GET.get("pemilihan", "").strip()
+    kode = saringan.nilai(request.GET, "pemilihan", errors)
     pemilihan = next((p for p in pemilihan_list if p.kode == kode), None)
     if kode and pemilihan is None:
         errors.append(_("Pemilihan “%(v)s” tidak dikenal.") % {"v": kode})
-    provinsi_kode = request.GET.get("provinsi", "").strip()
+    provinsi_kode = saringan.nilai(request.GET, "provinsi", errors)
     provinsi = None
     if provinsi_kode:
         if KODE_PROVINSI.fullmatch(provinsi_kode):

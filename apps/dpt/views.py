@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.core import publikasi
+from apps.core import publikasi, saringan
 from apps.core.models import Pemilihan
 from apps.dpt import rekap
 from apps.dpt.models import Dpt, Tahap
@@ -35,9 +35,9 @@ def rekapitulasi(request):
     area and one aggregate."""
     errors = []
     pemilihan_list = list(Pemilihan.objects.all())
-    pemilihan = _pemilihan(request.GET.get("pemilihan", "").strip(), pemilihan_list, errors)
-    tahap = _tahap(request.GET.get("tahap", "").strip(), errors)
-    jalur = _jalur(request.GET.get("wilayah", "").strip(), errors)
+    pemilihan = _pemilihan(saringan.nilai(request.GET, "pemilihan", errors), pemilihan_list, errors)
+    tahap = _tahap(saringan.nilai(request.GET, "tahap", errors), errors)
+    jalur = _jalur(saringan.nilai(request.GET, "wilayah", errors), errors)
     area = jalur[-1] if jalur else None
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
     return render(

@@ -33,7 +33,7 @@ from django.utils.translation import gettext as _
 
 from apps.core import publikasi, registry
 from apps.core.models import WILAYAH_EFEKTIF, Pemilihan
-from apps.core.saringan import EFEKTIF, Saringan, baca
+from apps.core.saringan import EFEKTIF, Saringan, baca, nilai
 from apps.opendata import ekspor
 from apps.portal import grafik
 from apps.wilayah.models import Wilayah
@@ -369,7 +369,7 @@ def unduh_csv(request, modul):
     them (codes and labels as text, counts as plain integers)."""
     st = _siapkan(request, modul)
     errors = st.errors
-    pilih = request.GET.get("tabel", "bulan").strip()
+    pilih = nilai(request.GET, "tabel", errors) or "bulan"
     per_kode = {t.kode: t for t in st.tabel}
     if pilih not in per_kode:
         errors.append(

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.core import registry
+from apps.core import registry, saringan
 from apps.opendata import ekspor
 from apps.organisasi.models import Satker
 from apps.ppid.models import EntriDip
@@ -114,7 +114,10 @@ def susun_dip(kantor: Satker | None = None) -> list[BarisDip]:
 
 def _kantor(request):
     """(office of ?satker=<kode> or None, error message or "")."""
-    kode = request.GET.get("satker", "").strip()
+    pesan = []
+    kode = saringan.nilai(request.GET, "satker", pesan)
+    if pesan:
+        return None, pesan[0]
     if not kode:
         return None, ""
     kantor = Satker.objects.filter(kode=kode).first()
