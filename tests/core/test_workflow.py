@@ -18,7 +18,7 @@ from django.utils import timezone
 from apps.audit.models import CatatanAudit
 from apps.core.models import Riwayat, Status
 from apps.core.services import buat_rekaman, klasifikasikan
-from apps.core.workflow import TRANSISI, TransisiTidakSah, transition
+from apps.core.workflow import TRANSISI, Aksi, TransisiTidakSah, transition
 from tests import factories
 from tests.conftest import MODULS, Matriks, modul_id, segar
 
@@ -386,3 +386,19 @@ def test_basis_data_menolak_klasifikasi_sebelum_disetujui(modul, per_status):
         modul.model.objects.filter(pk=rek.pk).update(klasifikasi="berkala")
     with pytest.raises(IntegrityError), transaction.atomic():
         modul.model.objects.filter(pk=rek.pk).update(status="disetujui", klasifikasi="dikecualikan")
+
+
+def test_izin_setiap_aksi_ada_dan_tanpa_lingkaran_impor():
+    """The permission module names the grant of every workflow action by its code, and does
+    not import the workflow (which imports the records, which ask the permission module)."""
+    import ast
+    from pathlib import Path
+
+    from apps.accounts import permissions
+
+    assert set(permissions.IZIN_AKSI) == set(Aksi.values)
+    pohon = ast.parse(Path(permissions.__file__).read_text())
+    diimpor = {n.module for n in ast.walk(pohon) if isinstance(n, ast.ImportFrom) and n.module} | {
+        a.name for n in ast.walk(pohon) if isinstance(n, ast.Import) for a in n.names
+    }
+    assert not {m for m in diimpor if m.startswith("apps.core.workflow")}
