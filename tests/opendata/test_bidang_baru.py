@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from apps.core import registry
 from apps.core.tampilan import dihitung
 from apps.opendata.api.serializers import serializer_untuk
+from apps.opendata.api.views import DokumenOpenApi
 
 NAMA = "angka_uji_sekali_pakai"
 
@@ -34,7 +35,9 @@ def bidang_baru(monkeypatch):
         "pencegahan",
         dataclasses.replace(modul, public_fields=(*modul.public_fields, NAMA)),
     )
+    # what is built once per process from the code: the serializers and the OpenAPI document
     serializer_untuk.cache_clear()
+    monkeypatch.setattr(DokumenOpenApi, "_tersimpan", {})
     yield registry.get("pencegahan")
     serializer_untuk.cache_clear()
 
