@@ -343,16 +343,19 @@ class Tertanam:
                     Path(str(kunci)[: -len(".lock")]).unlink(missing_ok=True)
 
     @staticmethod
-    def _hentikan(proses: list[psutil.Process]) -> None:
-        """End the processes of a server that lost its lock file (its postmaster gets a fast
-        shutdown) or whose postmaster is gone (its orphans get a moment to notice, then are
-        asked, then forced). Crash recovery on the next start puts the data right."""
+    def _hentikan(
+        proses: list[psutil.Process], sinyal: int = signal.SIGINT, tunggu: float = 30
+    ) -> None:
+        """End the processes of a server: its postmaster gets `sinyal` (SIGINT: a fast
+        shutdown; SIGQUIT: an immediate one) and `tunggu` seconds; a server whose postmaster is
+        gone has its orphans given a moment to notice, then asked, then forced. Whatever still
+        runs is killed. Crash recovery on the next start puts the data right."""
         postmaster = [p for p in proses if Tertanam._adalah_postmaster(p)]
         if postmaster:
             for p in postmaster:
                 with contextlib.suppress(psutil.NoSuchProcess):
-                    p.send_signal(signal.SIGINT)
-            _, hidup = psutil.wait_procs(proses, timeout=30)
+                    p.send_signal(sinyal)
+            _, hidup = psutil.wait_procs(proses, timeout=tunggu)
         else:
             _, hidup = psutil.wait_procs(proses, timeout=TUNGGU_SISA_DETIK)
             for p in hidup:
@@ -481,16 +484,7 @@ class Tertanam:
             f"{TUNGGU_BERHENTI_DETIK} detik; dihentikan seketika (immediate shutdown), data "
             "yang sudah tersimpan dipulihkan PostgreSQL dari WAL saat dinyalakan lagi."
         )
-        proses = self.proses_server(pgdata)
-        for p in proses:
-            if self._adalah_postmaster(p):
-                with contextlib.suppress(psutil.NoSuchProcess):
-                    p.send_signal(signal.SIGQUIT)
-        _, hidup = psutil.wait_procs(proses, timeout=10)
-        for p in hidup:
-            with contextlib.suppress(psutil.NoSuchProcess):
-                p.kill()
-        psutil.wait_procs(hidup, timeout=5)
+        self._hentikan(self.proses_server(pgdata), signal.SIGQUIT, 10)
 
     # ---- what went wrong, in words -------------------------------------------------------------
 
