@@ -114,7 +114,7 @@ def kolom(modul, alamat=""):
             result.append(_kolom_berkas(modul, field, alamat))
         else:
             result.append(_kolom_biasa(field))
-    result += [_kolom_anak(modul, inline) for inline in _anak_publik(modul)]
+    result += [_kolom_anak(modul, inline) for inline in modul.inlines_publik]
     return result
 
 
@@ -293,18 +293,10 @@ def _jenis_anotasi(fget):
     return "teks"
 
 
-def _anak_publik(modul):
-    return list(modul.inlines_publik)
-
-
-def _akses_anak(modul, inline):
-    return inline.akses_dari(modul.model)
-
-
 def _kolom_anak(modul, inline):
     """Public child rows in one text column named after the relation (`mitra`), each row as
     "first field (other fields)", rows separated by "; "."""
-    akses = _akses_anak(modul, inline)
+    akses = inline.akses_dari(modul.model)
     fields = [inline.model._meta.get_field(n) for n in inline.fields]
 
     def satu(row):
@@ -351,12 +343,12 @@ def rekaman(modul, qs):
     relasi = [f.name for f in fields if f.is_relation and not f.many_to_many]
     banyak = [f.name for f in fields if f.many_to_many]
     anak = []
-    for inline in _anak_publik(modul):
+    for inline in modul.inlines_publik:
         anak_qs = inline.model.objects.order_by("pk")
         rel = [n for n in inline.fields if inline.model._meta.get_field(n).is_relation]
         if rel:
             anak_qs = anak_qs.select_related(*rel)
-        anak.append(Prefetch(_akses_anak(modul, inline), queryset=anak_qs))
+        anak.append(Prefetch(inline.akses_dari(modul.model), queryset=anak_qs))
     return (
         qs.select_related(*relasi, *modul.select_related)
         .prefetch_related(*banyak, *anak)

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.core import registry
-from apps.opendata.api.serializers import inline_publik, nama_anak
+from apps.opendata.api.serializers import nama_anak
 from tests import factories
 from tests.conftest import MODULS, PUBLIK, SKENARIO, modul_id
 from tests.portal import test_leak
@@ -27,7 +27,7 @@ KUNCI_TAMBAHAN = {"id", "url"}
 def kunci_publik(modul):
     """The keys a record of `modul` has in the API: its public fields, id, url and its public
     child rows."""
-    anak = {nama_anak(i, modul.model) for i in inline_publik(modul)}
+    anak = {nama_anak(i, modul.model) for i in modul.inlines_publik}
     return set(modul.semua_public_fields) | KUNCI_TAMBAHAN | anak
 
 
@@ -113,7 +113,7 @@ def test_kunci_json_tepat_field_publik(modul, buat, client):
     detail = client.get(f"/api/v1/{modul.kode}/{rek.pk}/").json()
     assert detail == daftar[0]
     assert _bidang_skema(client, modul) == kunci_publik(modul)
-    for inline in inline_publik(modul):
+    for inline in modul.inlines_publik:
         for anak in detail[nama_anak(inline, modul.model)]:
             assert set(anak) == set(inline.fields)
     assert not {"catatan_internal", "created_by", "alasan_pengecualian"} & set(detail)
@@ -275,7 +275,7 @@ def test_halaman_berikut_menelusuri_semua_tanpa_count(modul, client, admin):
     # the same queries on every page, whatever the page shows
     assert len(set(kueri_per_halaman)) == 1
     # the rows, and the child rows of each public inline
-    assert kueri_per_halaman[0] == 1 + len(inline_publik(modul))
+    assert kueri_per_halaman[0] == 1 + len(modul.inlines_publik)
 
     # and back again through `previous`
     kembali, url = [], data["previous"]

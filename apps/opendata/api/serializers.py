@@ -186,11 +186,6 @@ def _bidang(model, names):
 # ---- public child rows ----------------------------------------------------------------------
 
 
-def inline_publik(modul):
-    """The module's child rows that are public (never personal data)."""
-    return list(modul.inlines_publik)
-
-
 def nama_anak(inline, model):
     """The key of the child rows in a record's JSON: the relation's name (`mitra`), or the
     child model's name when the relation has none."""
@@ -205,7 +200,7 @@ def _atribut_anak(inline):
 def muat_anak(modul, rows):
     """Read the public child rows of all `rows` at once: one query per inline, not per row."""
     rows = list(rows)
-    for inline in inline_publik(modul):
+    for inline in modul.inlines_publik:
         fk = inline.kunci_induk(modul.model)
         terkait = [
             n
@@ -262,7 +257,7 @@ class RekamanPublik(serializers.ModelSerializer):
         return request.build_absolute_uri(awalan) if request else awalan
 
     def to_representation(self, instance):
-        if any(not hasattr(instance, _atribut_anak(i)) for i in inline_publik(self.modul)):
+        if any(not hasattr(instance, _atribut_anak(i)) for i in self.modul.inlines_publik):
             muat_anak(self.modul, [instance])
         return super().to_representation(instance)
 
@@ -276,7 +271,7 @@ def serializer_untuk(kode):
     model = modul.model
     bidang = _bidang(model, modul.semua_public_fields)
     anak = {}
-    for inline in inline_publik(modul):
+    for inline in modul.inlines_publik:
         anak[nama_anak(inline, model)] = _serializer_anak(inline)(
             source=_atribut_anak(inline), many=True, read_only=True
         )
