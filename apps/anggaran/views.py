@@ -42,17 +42,23 @@ def _url_detail(pagu):
     return reverse("core:anggaran:pagu_detail", args=[pagu.pk])
 
 
+def _tahun(params, errors) -> int | None:
+    """The fiscal year of `?tahun=` (four digits), None when none is given or it is not one."""
+    nilai = saringan.nilai(params, "tahun", errors)
+    if not nilai:
+        return None
+    if nilai.isdigit() and len(nilai) == 4:
+        return int(nilai)
+    errors.append(_("Tahun “%(v)s” tidak valid; gunakan empat angka, mis. 2024.") % {"v": nilai})
+    return None
+
+
 def _saring(qs, params):
     """Filters of the budget line list; returns (qs, errors naming the value not understood)."""
     errors = []
-    tahun = saringan.nilai(params, "tahun", errors)
-    if tahun:
-        if tahun.isdigit() and len(tahun) == 4:
-            qs = qs.filter(tahun=int(tahun))
-        else:
-            errors.append(
-                _("Tahun “%(v)s” tidak valid; gunakan empat angka, mis. 2024.") % {"v": tahun}
-            )
+    tahun = _tahun(params, errors)
+    if tahun is not None:
+        qs = qs.filter(tahun=tahun)
     kode = saringan.nilai(params, "satker", errors)
     if kode:
         qs = qs.filter(Q(satker__kode=kode) | Q(satker__kode__startswith=kode + "."))
@@ -164,17 +170,10 @@ def pagu_revisi(request, pk):
 def serapan(request):
     """Public: absorption per office, province and nation, from public reports only. The
     figures are read and rendered only when the page is not cached under the current
-    public-content token (a publication, withdrawal or pagu revision changes it)."""
+    public-content token (a publication or withdrawal changes it; a pagu revision changes no
+    public figure: each report carries the pagu it was approved with)."""
     errors = []
-    nilai = saringan.nilai(request.GET, "tahun", errors)
-    tahun = None
-    if nilai:
-        if nilai.isdigit() and len(nilai) == 4:
-            tahun = int(nilai)
-        else:
-            errors.append(
-                _("Tahun “%(v)s” tidak valid; gunakan empat angka, mis. 2024.") % {"v": nilai}
-            )
+    tahun = _tahun(request.GET, errors)
     token = publikasi.token()  # before any data is read (see apps.core.publikasi)
     return render(
         request,

@@ -21,10 +21,7 @@ def rekap(request, modul_kode):
     modul = registry.get(modul_kode)
     errors = []
     pemilihan_list = list(Pemilihan.objects.all())
-    kode = saringan.nilai(request.GET, "pemilihan", errors)
-    pemilihan = next((p for p in pemilihan_list if p.kode == kode), None)
-    if kode and pemilihan is None:
-        errors.append(_("Pemilihan “%(v)s” tidak dikenal.") % {"v": kode})
+    pemilihan = saringan.pemilihan_dari(request.GET, pemilihan_list, errors)
     provinsi_kode = saringan.nilai(request.GET, "provinsi", errors)
     provinsi = None
     if provinsi_kode:

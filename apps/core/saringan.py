@@ -90,6 +90,19 @@ def nomor_halaman(params, errors, name="hal", maks=1_000_000) -> int:
     return 1
 
 
+def pemilihan_dari(params, pemilihan_list, errors):
+    """The election `?pemilihan=` names among `pemilihan_list` (already loaded for the page's
+    select), None when none is named; an unknown code is named in `errors`."""
+    kode = nilai(params, "pemilihan", errors)
+    if not kode:
+        return None
+    for p in pemilihan_list:
+        if p.kode == kode:
+            return p
+    errors.append(_("Pemilihan “%(v)s” tidak dikenal.") % {"v": kode})
+    return None
+
+
 def bulan(value: str) -> dt.date | None:
     """TTTT-BB as the first day of that month, or None."""
     m = PERIODE_RE.fullmatch(value)

@@ -35,7 +35,10 @@ def rekapitulasi(request):
     area and one aggregate."""
     errors = []
     pemilihan_list = list(Pemilihan.objects.all())
-    pemilihan = _pemilihan(saringan.nilai(request.GET, "pemilihan", errors), pemilihan_list, errors)
+    # the newest election when none (or an unknown one) is named
+    pemilihan = saringan.pemilihan_dari(request.GET, pemilihan_list, errors) or (
+        pemilihan_list[0] if pemilihan_list else None
+    )
     tahap = _tahap(saringan.nilai(request.GET, "tahap", errors), errors)
     jalur = _jalur(saringan.nilai(request.GET, "wilayah", errors), errors)
     area = jalur[-1] if jalur else None
@@ -122,15 +125,6 @@ def nama_wilayah(wilayah):
     """“Provinsi Lampung”, “Kota Metro”, “Kecamatan Metro Pusat”."""
     pola = NAMA_TINGKAT.get(wilayah.tingkat)
     return pola % {"nama": wilayah.nama} if pola else wilayah.nama
-
-
-def _pemilihan(kode, pemilihan_list, errors):
-    if kode:
-        for p in pemilihan_list:
-            if p.kode == kode:
-                return p
-        errors.append(_("Pemilihan “%(v)s” tidak dikenal.") % {"v": kode})
-    return pemilihan_list[0] if pemilihan_list else None
 
 
 def _tahap(kode, errors):
