@@ -401,8 +401,9 @@ TRANSISI_PERMOHONAN = {
 
 class RiwayatPermohonan(models.Model):
     """One row per change of a request's state: who (none for the public filing), when,
-    from, to, and the note (the reason of an extension, the decision of an answer). Kept
-    forever, like the records' history."""
+    from, to, and the note (the reason of an extension, the decision of an answer). A request
+    with history cannot be deleted (PROTECT); the rows are written only by
+    `transisi_permohonan`."""
 
     permohonan = models.ForeignKey(
         Permohonan,
