@@ -100,6 +100,10 @@ def test_semua_data_kantor_adalah_rekaman_kantor_itu(client, buat, kode):
     modul = next(m for m in MODULS if m.kode == "pencegahan")
     milik = buat(modul, kode, "disetujui", "berkala")
     lain = buat(modul, "18.01", "disetujui", "berkala")
+    # the office's own records that are not public stay out of its list and the API
+    tertutup = [
+        buat(modul, kode, s, k) for s, k in (("diajukan", "belum"), ("disetujui", "dikecualikan"))
+    ]
     halaman = client.get(f"/satker/{kode}/").text
     tautan = f"/data/pencegahan/?satker={kode}"
     assert f'href="{tautan}"' in halaman
@@ -108,6 +112,8 @@ def test_semua_data_kantor_adalah_rekaman_kantor_itu(client, buat, kode):
     assert 'role="alert"' not in daftar.text
     assert f"/data/pencegahan/{milik.pk}/" in daftar.text
     assert f"/data/pencegahan/{lain.pk}/" not in daftar.text
+    for r in tertutup:
+        assert f"/data/pencegahan/{r.pk}/" not in daftar.text
     api = client.get("/api/v1/pencegahan/", {"satker": kode}).json()
     assert [r["id"] for r in api["results"]] == [milik.pk]
 
