@@ -19,9 +19,6 @@ from decimal import Decimal
 from operator import attrgetter
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
-from django.db import models
-from django.db.models import Prefetch
 from django.http import (
     FileResponse,
     HttpResponseBadRequest,
@@ -35,8 +32,8 @@ from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from apps.core import registry, saringan, tampilan
-from apps.core.models import KLASIFIKASI_PUBLIK
+from apps.core import publik, registry, saringan, tampilan
+from apps.core.publik import Jenis
 from apps.opendata import ekspor
 
 # Rows read per database round trip; the public child rows are prefetched once per chunk.
@@ -85,9 +82,10 @@ class Kolom:
 
 
 def kolom(modul, alamat=""):
-    """The columns of the module's downloads: `id`, then its public fields, then its public
-    child rows flattened into one column each. `alamat` (scheme and host) makes file URLs
-    absolute. Labels are in the active language; names never change with it."""
+    """The columns of the module's downloads: `id`, then its public columns
+    (`apps.core.publik`), then its public child rows flattened into one column each.
+    `alamat` (scheme and host) makes file URLs absolute. Labels are in the active language;
+    names never change with it."""
     result = [
         Kolom(
             "id",
@@ -98,59 +96,40 @@ def kolom(modul, alamat=""):
             % {"modul": modul.kode},
         )
     ]
-    for name in modul.semua_public_fields:
-        try:
-            field = modul.field(name)
-        except FieldDoesNotExist:
-            result += _kolom_dihitung(modul, name)
-            continue
-        if field.many_to_many:
-            result.append(_kolom_banyak(field))
-        elif field.is_relation:
-            result += _kolom_relasi(field)
-        elif field.choices:
-            result += _kolom_pilihan(field)
-        elif isinstance(field, models.FileField):
-            result.append(_kolom_berkas(modul, field, alamat))
-        else:
-            result.append(_kolom_biasa(field))
-    result += [_kolom_anak(modul, inline) for inline in modul.inlines_publik]
+    baca = publik.baca(modul)
+    for k in baca.kolom:
+        result += _kolom(modul, k, alamat)
+    result += [_kolom_anak(a) for a in baca.anak]
     return result
 
 
-def _kolom_biasa(field):
-    keterangan = str(field.help_text or "")
-    if field.name == "periode":
-        keterangan = _("Bulan pelaporan, ditulis sebagai tanggal pertama bulan itu.")
-    return Kolom(
-        field.name,
-        str(field.verbose_name),
-        _jenis_field(field),
-        attrgetter(field.attname),
-        keterangan=keterangan,
-    )
+def _kolom(modul, k, alamat):
+    """The download columns of one public column, as its kind says."""
+    if k.jenis is Jenis.RELASI:
+        return _kolom_relasi(k)
+    if k.jenis is Jenis.PILIHAN:
+        return _kolom_pilihan(k)
+    if k.jenis is Jenis.BANYAK:
+        ambil = _gabung(k)
+    elif k.jenis is Jenis.BERKAS:
+        ambil = _url_berkas(modul, k, alamat)
+    elif k.dihitung and k.jenis is Jenis.TEKS:
+        # without a return annotation the dictionary says text: the file says the same
+        ambil = _sebagai_teks(k)
+    else:
+        ambil = attrgetter(k.atribut)
+    return [
+        Kolom(k.nama, k.label, _JENIS_UNDUH.get(k.jenis, k.jenis.value), ambil, (), k.keterangan)
+    ]
 
 
-def _jenis_field(field):
-    if isinstance(field, models.BooleanField):
-        return "ya_tidak"
-    if isinstance(field, models.IntegerField):
-        return "bilangan_bulat"
-    if isinstance(field, models.DecimalField | models.FloatField):
-        return "desimal"
-    if isinstance(field, models.DateTimeField):
-        return "waktu"
-    if isinstance(field, models.DateField):
-        return "tanggal"
-    return "teks"
+_JENIS_UNDUH = {Jenis.BANYAK: "teks"}  # several names in one text cell
 
 
-def _kolom_relasi(field):
+def _kolom_relasi(k):
     """A related row as its code (`satker_kode`; `<name>_id` when it has no code) and its
     name (`satker_nama`)."""
-    name = field.name
-    punya_kode = any(f.name == "kode" for f in field.related_model._meta.fields)
-    label = str(field.verbose_name)
+    name = k.nama
 
     def kode(obj):
         rel = getattr(obj, name)
@@ -158,174 +137,94 @@ def _kolom_relasi(field):
 
     return [
         Kolom(
-            f"{name}_kode" if punya_kode else f"{name}_id",
-            _("%(label)s (kode)") % {"label": label},
-            "kode" if punya_kode else "bilangan_bulat",
-            kode if punya_kode else attrgetter(field.attname),
-            keterangan=str(field.help_text or ""),
+            f"{name}_kode" if k.punya_kode else f"{name}_id",
+            _("%(label)s (kode)") % {"label": k.label},
+            "kode" if k.punya_kode else "bilangan_bulat",
+            kode if k.punya_kode else attrgetter(k.atribut),
+            keterangan=k.keterangan,
         ),
         Kolom(
             f"{name}_nama",
-            _("%(label)s (nama)") % {"label": label},
+            _("%(label)s (nama)") % {"label": k.label},
             "teks",
             lambda obj: tampilan.tampil(getattr(obj, name)) or None,
         ),
     ]
 
 
-def _kolom_pilihan(field):
-    """A choice field as its code, plus its label in the language of the request."""
-    pilihan = [(str(k), str(v)) for k, v in field.flatchoices]
-    if field.name == "klasifikasi":
-        # the other categories never reach a public download
-        pilihan = [(k, v) for k, v in pilihan if k in KLASIFIKASI_PUBLIK]
-    labels = dict(pilihan)
-    label = str(field.verbose_name)
+def _kolom_pilihan(k):
+    """A code (a choice field's, or a computed value's `kode_<name>`), plus its label in the
+    language of the request."""
+    pilihan = k.pilihan()
+    if k.dihitung:
+        kode, label = k.kode, (lambda obj: k.nilai(obj) or None)
+    else:
+        labels = dict(pilihan)
+        kode, label = attrgetter(k.atribut), (lambda obj: labels.get(k.nilai(obj)))
     return [
+        Kolom(k.nama, k.label, "kode", kode, pilihan, k.keterangan),
         Kolom(
-            field.name,
+            f"{k.nama}_label",
+            _("%(label)s (label)") % {"label": k.label},
+            "teks",
             label,
-            "kode",
-            attrgetter(field.attname),
-            tuple(pilihan),
-            str(field.help_text or ""),
-        ),
-        Kolom(
-            f"{field.name}_label",
-            _("%(label)s (label)") % {"label": label},
-            "teks",
-            lambda obj, a=field.attname: labels.get(getattr(obj, a)),
-            keterangan=_("Label kode pada kolom %(kolom)s.") % {"kolom": field.name},
+            keterangan=_("Label kode pada kolom %(kolom)s.") % {"kolom": k.nama},
         ),
     ]
 
 
-def _kolom_berkas(modul, field, alamat):
+def _url_berkas(modul, k, alamat):
     """A file as the absolute URL of its public download (empty when there is none)."""
-    contoh = reverse("portal:berkas", args=[modul.kode, 0, field.name])
-    awal, akhir = contoh.split("/0/", 1)  # one reverse(), then an f-string per row
-
-    def url(obj):
-        return f"{alamat}{awal}/{obj.pk}/{akhir}" if getattr(obj, field.attname) else None
-
-    return Kolom(field.name, str(field.verbose_name), "url", url, (), str(field.help_text or ""))
+    pola = publik.pola_url("portal:berkas", modul.kode, publik.ID, k.nama)
+    return lambda obj: f"{alamat}{pola(obj.pk)}" if k.nilai(obj) else None
 
 
-def _kolom_banyak(field):
-    name = field.name
-
-    def gabung(obj):
-        return "; ".join(tampilan.tampil(r) for r in getattr(obj, name).all()) or None
-
-    return Kolom(name, str(field.verbose_name), "teks", gabung, (), str(field.help_text or ""))
+def _gabung(k):
+    return lambda obj: "; ".join(tampilan.tampil(r) for r in k.nilai(obj).all()) or None
 
 
-def _kolom_dihitung(modul, name):
-    """A value computed on read (`@dihitung`). When the model also has `kode_<name>`, the
-    column holds that code and a `<name>_label` column the text (an agreement's validity)."""
-    prop = getattr(modul.model, name)
-    label = str(getattr(prop.fget, "label", name))
-    kode = getattr(modul.model, f"kode_{name}", None)
-    if not isinstance(kode, property):
-        jenis = _jenis_anotasi(prop.fget)
-        if jenis != "teks":
-            return [Kolom(name, label, jenis, attrgetter(name))]
-        # without a return annotation the dictionary says text: the file says the same
-        return [Kolom(name, label, jenis, lambda obj: _sebagai_teks(getattr(obj, name)))]
-    pilihan = _pilihan_dihitung(modul, name, kode.fget)
+def _sebagai_teks(k):
+    def teks(obj):
+        value = k.nilai(obj)
+        if value is None or isinstance(value, str):
+            return value
+        return str(ekspor.iso(value))
 
-    def nilai_kode(obj):
-        v = getattr(obj, f"kode_{name}")
-        return None if v is None else str(getattr(v, "value", v))
-
-    return [
-        Kolom(name, label, "kode", nilai_kode, pilihan),
-        Kolom(
-            f"{name}_label",
-            _("%(label)s (label)") % {"label": label},
-            "teks",
-            lambda obj: getattr(obj, name) or None,
-            keterangan=_("Label kode pada kolom %(kolom)s.") % {"kolom": name},
-        ),
-    ]
+    return teks
 
 
-def _sebagai_teks(value):
-    if value is None or isinstance(value, str):
-        return value
-    return str(ekspor.iso(value))
-
-
-def _pilihan_dihitung(modul, name, fget):
-    """The codes of a computed value: the module's list filter of the same name says what
-    each means; otherwise the choices its `kode_<name>` is annotated to return."""
-    for tambahan in modul.filter_tambahan:
-        if tambahan.name == name:
-            return tuple((str(k), str(v)) for k, v in tambahan.choices)
-    for jenis in _anotasi(fget):
-        if isinstance(jenis, type) and issubclass(jenis, models.Choices):
-            return tuple((str(k), str(v)) for k, v in jenis.choices)
-    return ()
-
-
-def _anotasi(fget):
-    try:
-        hasil = typing.get_type_hints(fget).get("return")
-    except (NameError, TypeError):
-        return ()
-    if hasil is None:
-        return ()
-    return typing.get_args(hasil) or (hasil,)
-
-
-def _jenis_anotasi(fget):
-    """The column type of a computed value from its return annotation; text without one."""
-    for jenis, kode in (
-        (bool, "ya_tidak"),
-        (int, "bilangan_bulat"),
-        (Decimal, "desimal"),
-        (float, "desimal"),
-        (dt.datetime, "waktu"),
-        (dt.date, "tanggal"),
-    ):
-        if jenis in _anotasi(fget):
-            return kode
-    return "teks"
-
-
-def _kolom_anak(modul, inline):
+def _kolom_anak(anak):
     """Public child rows in one text column named after the relation (`mitra`), each row as
     "first field (other fields)", rows separated by "; "."""
-    akses = inline.akses_dari(modul.model)
-    fields = [inline.model._meta.get_field(n) for n in inline.fields]
+    kolom = anak.kolom
 
     def satu(row):
-        nilai = [_teks_anak(row, f) for f in fields]
+        nilai = [_teks_anak(row, k) for k in kolom]
         lain = ", ".join(v for v in nilai[1:] if v)
         return f"{nilai[0]} ({lain})" if lain else nilai[0]
 
     def gabung(obj):
-        return "; ".join(satu(r) for r in getattr(obj, akses).all()) or None
+        return "; ".join(satu(r) for r in anak.baris(obj)) or None
 
-    pilihan = tuple((str(k), str(v)) for f in fields if f.choices for k, v in f.flatchoices)
-    bentuk = fields[0].verbose_name
-    if len(fields) > 1:
-        bentuk = f"{bentuk} ({', '.join(str(f.verbose_name) for f in fields[1:])})"
+    pilihan = tuple(p for k in kolom for p in k.pilihan())
+    bentuk = kolom[0].label
+    if len(kolom) > 1:
+        bentuk = f"{bentuk} ({', '.join(k.label for k in kolom[1:])})"
     return Kolom(
-        akses,
-        str(inline.label),
+        anak.akses,
+        anak.label,
         "teks",
         gabung,
         pilihan,
         _("Satu baris per %(label)s, ditulis “%(bentuk)s”, dipisahkan titik koma.")
-        % {"label": str(inline.label).lower(), "bentuk": bentuk},
+        % {"label": anak.label.lower(), "bentuk": bentuk},
     )
 
 
-def _teks_anak(row, field):
-    value = getattr(row, field.attname)
-    if field.is_relation:
-        return tampilan.tampil(getattr(row, field.name))
+def _teks_anak(row, k):
+    if k.jenis is Jenis.RELASI:
+        return tampilan.tampil(getattr(row, k.nama))
+    value = k.nilai(row)
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -339,29 +238,7 @@ def _teks_anak(row, field):
 def rekaman(modul, qs):
     """The rows of `qs` newest first, as the public list orders them, read in chunks: related
     rows joined, public child rows prefetched once per chunk, never once per row."""
-    fields = [f for n in modul.semua_public_fields if (f := _field(modul, n)) is not None]
-    relasi = [f.name for f in fields if f.is_relation and not f.many_to_many]
-    banyak = [f.name for f in fields if f.many_to_many]
-    anak = []
-    for inline in modul.inlines_publik:
-        anak_qs = inline.model.objects.order_by("pk")
-        rel = [n for n in inline.fields if inline.model._meta.get_field(n).is_relation]
-        if rel:
-            anak_qs = anak_qs.select_related(*rel)
-        anak.append(Prefetch(inline.akses_dari(modul.model), queryset=anak_qs))
-    return (
-        qs.select_related(*relasi, *modul.select_related)
-        .prefetch_related(*banyak, *anak)
-        .order_by("-periode", "-id")
-        .iterator(chunk_size=UKURAN_POTONGAN)
-    )
-
-
-def _field(modul, name):
-    try:
-        return modul.field(name)
-    except FieldDoesNotExist:
-        return None
+    return qs.order_by("-periode", "-id").iterator(chunk_size=UKURAN_POTONGAN)
 
 
 def _untuk_json(v):
@@ -437,7 +314,7 @@ def unduh(request, modul, ext):
     s = saringan.baca(modul, request.GET)
     if s.errors:
         return _tolak(ext, list(s.errors))
-    qs = s.terapkan(modul.model.objects.public())
+    qs = s.terapkan(publik.baca(modul).qs())
     sumber = _sumber(request, modul)
     cols = kolom(modul, alamat=f"{request.scheme}://{request.get_host()}")
     if ext == "xlsx":

@@ -32,7 +32,6 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist
 from django.db import OperationalError, connection, models, transaction
 from django.db.models import Func, OuterRef, StringAgg, Subquery, Value
 from django.db.models.functions import NullIf
@@ -41,8 +40,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from apps.core import publikasi, registry
-from apps.portal.views import _tautan
+from apps.core import publik, publikasi, registry
 
 KONFIGURASI = "cari_indonesia"
 BATAS_HITUNG = 100  # matches counted per module; more reads "100+"
@@ -59,40 +57,30 @@ DIBATALKAN = "57014"  # PostgreSQL's query_canceled: statement_timeout ran out
 
 def kolom_cari(modul) -> list[str]:
     """The fields searched: the module's `cari_fields` (or its title field), then its other
-    public text fields. A name reaching past the public fields is dropped, whatever the
-    module declares."""
-    publik = set(modul.semua_public_fields)
-    nama = [n for n in (modul.cari_fields or (modul.judul_field,)) if n.split("__", 1)[0] in publik]
-    for name in modul.semua_public_fields:
-        try:
-            field = modul.field(name)
-        except FieldDoesNotExist:
-            continue  # a computed value (`@dihitung`) has no column to search
-        if (
-            isinstance(field, models.CharField | models.TextField)
-            and not field.choices
-            and name not in nama
-        ):
-            nama.append(name)
+    public free-text columns (`publik.Kolom.dapat_dicari`). A name reaching past the public
+    fields is dropped, whatever the module declares."""
+    kolom = publik.baca(modul).kolom
+    boleh = {k.nama for k in kolom}
+    nama = [n for n in (modul.cari_fields or (modul.judul_field,)) if n.split("__", 1)[0] in boleh]
+    nama += [k.nama for k in kolom if k.dapat_dicari and k.nama not in nama]
     return nama
 
 
 def teks_anak(modul) -> list[Subquery]:
     """The free text of the record's public child rows (an agreement's partners), one
-    expression per text field: the rows' values joined. Personal data is never among them
-    (`Modul.inlines_publik`)."""
+    expression per text column: the rows' values joined. Personal data is never among them
+    (`publik.Publik.anak`)."""
     hasil = []
-    for inline in modul.inlines_publik:
-        fk = inline.kunci_induk(modul.model)
-        for name in inline.fields:
-            field = inline.model._meta.get_field(name)
-            if not isinstance(field, models.CharField | models.TextField) or field.choices:
+    for anak in publik.baca(modul).anak:
+        fk = anak.kunci.name
+        for k in anak.kolom:
+            if not k.dapat_dicari:
                 continue
             baris = (
-                inline.model.objects.filter(**{fk.name: OuterRef("pk")})
+                anak.inline.model.objects.filter(**{fk: OuterRef("pk")})
                 .order_by()
-                .values(fk.name)
-                .annotate(teks=StringAgg(name, delimiter=Value(" · ")))
+                .values(fk)
+                .annotate(teks=StringAgg(k.nama, delimiter=Value(" · ")))
                 .values("teks")
             )
             hasil.append(Subquery(baris, output_field=models.TextField()))
@@ -163,15 +151,15 @@ def cari_modul(modul, teks, n):
     index and the scan stops once it has enough (measured in bench/run.py)."""
     q = kueri(teks)
     dokumen = vektor(modul)
-    publik = modul.model.objects.public()
+    baris_publik = modul.model.objects.public()
     calon = (
-        publik.alias(cari_dokumen=dokumen)
+        baris_publik.alias(cari_dokumen=dokumen)
         .filter(cari_dokumen=q)
         .order_by("-periode", "-id")
         .values("pk")[:BATAS_PERINGKAT]
     )
     urutan = list(
-        publik.filter(pk__in=calon)
+        baris_publik.filter(pk__in=calon)
         .alias(cari_peringkat=SearchRank(dokumen, q))
         .order_by("-cari_peringkat", "-periode", "-id")
         .values_list("pk", flat=True)[: BATAS_HITUNG + 1]
@@ -198,10 +186,10 @@ def cari_modul(modul, teks, n):
         )
         .in_bulk()
     )
-    detail = _tautan("portal:detail", modul.kode)
+    detail = publik.pola_url("portal:detail", modul.kode, publik.ID)
     hits = [
         {
-            "url": f"{detail}{pk}/",
+            "url": detail(pk),
             "judul": str(getattr(rows[pk], modul.judul_field) or pk),
             "cuplikan": cuplikan(rows[pk].cari_potongan),
             "satker": rows[pk].satker.nama,

@@ -3,15 +3,14 @@ public fields (DESIGN §3, §5)."""
 
 from functools import partial
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.core import publikasi, registry, saringan, tampilan
+from apps.core import publik, publikasi, registry, saringan, tampilan
 from apps.core.models import Pemilihan
+from apps.core.publik import Jenis
 from apps.core.views import kirim_berkas
 from apps.organisasi.models import Satker, TingkatSatker
 from apps.portal import statistik
@@ -26,16 +25,8 @@ URUTAN = {
 
 
 def _publik(modul):
-    return modul.model.objects.public().select_related(
-        "satker", "wilayah", "pemilihan", *modul.select_related
-    )
-
-
-def _tautan(nama_url, *args):
-    """A reverse() done once, turned into a prefix for many ids: reversing per row is the
-    most expensive part of a long list."""
-    contoh = reverse(nama_url, args=[*args, 0])
-    return contoh[: -len("0/")]
+    """Public rows with the related rows their columns show (child rows not read)."""
+    return publik.baca(modul).qs(anak=False)
 
 
 def beranda(request):
@@ -122,16 +113,16 @@ def daftar(request, modul):
 def _halaman_daftar(modul, qs, hal, urutan=("-periode", "-id")):
     start = (hal - 1) * PER_HALAMAN
     rows = list(qs.order_by(*urutan)[start : start + PER_HALAMAN + 1])
-    detail = _tautan("portal:detail", modul.kode)
-    satker = _tautan("portal:satker")
+    detail = publik.pola_url("portal:detail", modul.kode, publik.ID)
+    satker = publik.pola_url("portal:satker", publik.ID)
     judul = (
         modul.list_fields.index(modul.judul_field) if modul.judul_field in modul.list_fields else 0
     )
     kolom = tampilan.penyaji(modul.model, modul.list_fields)
     baris = [
         {
-            "url": f"{detail}{r.pk}/",
-            "satker_url": f"{satker}{r.satker.kode}/",
+            "url": detail(r.pk),
+            "satker_url": satker(r.satker.kode),
             "satker": r.satker.nama,
             "sel": [(f(r), i == judul) for i, f in enumerate(kolom)],
         }
@@ -142,16 +133,17 @@ def _halaman_daftar(modul, qs, hal, urutan=("-periode", "-id")):
 
 def detail(request, modul, pk):
     modul = registry.get(modul)
-    rekaman = get_object_or_404(_publik(modul), pk=pk)
+    baca = publik.baca(modul)
+    rekaman = get_object_or_404(baca.qs(), pk=pk)
     return render(
         request,
         "portal/detail.html",
         {
             "modul": modul,
             "rekaman": rekaman,
-            "fields": tampilan.baris(rekaman, modul.semua_public_fields),
-            "anak": [(i, tampilan.anak(rekaman, i)) for i in modul.inlines if i.publik],
-            "berkas": tampilan.berkas(rekaman, modul.public_fields),
+            "fields": baca.baris(rekaman),
+            "anak": baca.baris_anak(rekaman),
+            "berkas": baca.berkas(rekaman),
         },
     )
 
@@ -159,7 +151,7 @@ def detail(request, modul, pk):
 def unduh_berkas(request, modul, pk, field):
     """A public record's file, only when the field is one of the module's public fields."""
     modul = registry.get(modul)
-    if field not in modul.public_fields:
+    if not any(k.nama == field and k.jenis is Jenis.BERKAS for k in publik.baca(modul).kolom):
         raise Http404
     rekaman = get_object_or_404(_publik(modul), pk=pk)
     return kirim_berkas(rekaman, field)
@@ -196,30 +188,13 @@ def satker(request, kode):
     )
 
 
-def _anak_publik(modul):
-    """Prefetches of the module's public child rows (an agreement's partners)."""
-    result = []
-    for inline in modul.inlines_publik:
-        result.append(
-            Prefetch(
-                inline.akses_dari(modul.model),
-                queryset=inline.model.objects.order_by("pk"),
-                to_attr="anak_publik_" + inline.prefix,
-            )
-        )
-    return result
-
-
 def _blok_satker(modul, kantor):
     """One module's block on an office's page, as its registry entry says (`BlokSatker`):
     the office's public records with their public child rows; `lebih` says whether there are
     more than shown."""
     blok = modul.blok_satker
     rows = list(
-        _publik(modul)
-        .filter(satker=kantor)
-        .order_by(*blok.urutan)
-        .prefetch_related(*_anak_publik(modul))[: blok.batas + 1]
+        publik.baca(modul).qs().filter(satker=kantor).order_by(*blok.urutan)[: blok.batas + 1]
     )
     return {
         "modul": modul,

@@ -1,6 +1,6 @@
 """Views of the open-data API. Read-only (GET, HEAD, OPTIONS; anything else is 405), no
 login (a staff session is not read, so an officer sees only public rows too), rate-limited
-per client. Every row comes from `serializers.publik(modul)`, i.e. `.public()`."""
+per client. Every row comes from `publik.baca(modul).qs()`, i.e. `.public()`."""
 
 import math
 
@@ -15,11 +15,11 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core import registry
+from apps.core import publik, registry
 from apps.opendata.api.filters import SaringanPublik
 from apps.opendata.api.pagination import KursorTerbaru
 from apps.opendata.api.schema import GALAT, SkemaApi
-from apps.opendata.api.serializers import publik, serializer_untuk
+from apps.opendata.api.serializers import serializer_untuk
 from apps.opendata.api.throttling import BatasLajuKlien
 
 
@@ -75,7 +75,7 @@ class _ApiModul:
         return registry.get(self.modul_kode)
 
     def get_queryset(self):
-        return publik(self.modul)
+        return publik.baca(self.modul).qs()
 
     def get_serializer_class(self):
         return serializer_untuk(self.modul_kode)
@@ -141,16 +141,17 @@ class Indeks(ApiPublik):
     )
     def get(self, request):
         openapi = request.build_absolute_uri(reverse("api:openapi"))
+        host = request.build_absolute_uri("/")[:-1]  # scheme and host
         modul = []
         for m in registry.all_modules():
-            detail = reverse(f"api:{m.kode}-detail", args=[0])[: -len("0/")]
+            detail = publik.pola_url(f"api:{m.kode}-detail", publik.ID)("{id}")
             modul.append(
                 {
                     "kode": m.kode,
                     "nama": str(m.nama),
                     "deskripsi": str(m.deskripsi),
                     "daftar": request.build_absolute_uri(reverse(f"api:{m.kode}-daftar")),
-                    "detail": request.build_absolute_uri(detail) + "{id}/",
+                    "detail": host + detail,
                     "openapi": openapi,
                     "skema": f"{openapi}#/components/schemas/{m.model.__name__}",
                 }
