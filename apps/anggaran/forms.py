@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.accounts import permissions
 from apps.anggaran.models import PaguAnggaran
+from apps.core import izin
 from apps.core.forms import DateInput, RekamanForm
 
 
@@ -53,7 +53,7 @@ class AnggaranForm(RekamanForm):
 
     def __init__(self, *args, user, modul, **kwargs):
         super().__init__(*args, user=user, modul=modul, **kwargs)
-        kantor = permissions.satker_dengan(user, permissions.ISI, modul.kode).values("pk")
+        kantor = izin.satker_dengan(user, izin.ISI, modul.kode).values("pk")
         field = self.fields["pagu_anggaran"]
         field.queryset = (
             PaguAnggaran.objects.filter(satker__in=kantor)
@@ -109,7 +109,7 @@ class PaguForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        kantor = permissions.satker_dengan(user, permissions.ISI, "anggaran").order_by("kode")
+        kantor = izin.satker_dengan(user, izin.ISI, "anggaran").order_by("kode")
         self.fields["satker"].queryset = kantor
         self.fields["satker"].empty_label = None
         self.fields["satker"].error_messages["invalid_choice"] = _(

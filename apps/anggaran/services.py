@@ -7,17 +7,17 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from apps.accounts import permissions
 from apps.anggaran.models import Anggaran, PaguAnggaran, RevisiPagu
 from apps.anggaran.rupiah import rupiah
 from apps.audit.services import catat
+from apps.core import izin
 from apps.core.models import Status
 
 MODUL = "anggaran"
 
 
 def _boleh_isi(user, satker):
-    if not permissions.boleh(user, permissions.ISI, MODUL, satker):
+    if not izin.boleh(user, izin.ISI, MODUL, satker):
         raise PermissionDenied
 
 

@@ -14,26 +14,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accounts import permissions
 from apps.anggaran import rekap
 from apps.anggaran.forms import PaguForm, RevisiForm
 from apps.anggaran.models import Anggaran, PaguAnggaran, RevisiPagu
 from apps.anggaran.services import MODUL, buat_pagu, revisi_pagu
-from apps.core import publikasi, saringan
+from apps.core import izin, publikasi, saringan
 from apps.core.forms import tempel_galat
 
 PER_HALAMAN = 50
 
 
 def _kantor(user, aksi):
-    return permissions.satker_dengan(user, aksi, MODUL)
+    return izin.satker_dengan(user, aksi, MODUL)
 
 
 def _pagu(request, pk):
     """The budget line if the user may see its office's budget; 404 alike for missing and out
     of scope."""
     qs = PaguAnggaran.objects.filter(
-        satker__in=_kantor(request.user, permissions.LIHAT).values("pk")
+        satker__in=_kantor(request.user, izin.LIHAT).values("pk")
     ).select_related("satker", "created_by")
     return get_object_or_404(qs, pk=pk)
 
@@ -76,7 +75,7 @@ def _saring(qs, params):
 @login_required
 def pagu_daftar(request):
     user = request.user
-    lihat = _kantor(user, permissions.LIHAT)
+    lihat = _kantor(user, izin.LIHAT)
     if not lihat.exists():
         raise PermissionDenied
     terakhir = Anggaran.objects.filter(pagu_anggaran=OuterRef("pk")).order_by("-periode")
@@ -106,7 +105,7 @@ def pagu_daftar(request):
         {
             "page": page,
             "errors": errors,
-            "boleh_buat": _kantor(user, permissions.ISI).exists(),
+            "boleh_buat": _kantor(user, izin.ISI).exists(),
         },
     )
 
@@ -114,7 +113,7 @@ def pagu_daftar(request):
 @login_required
 def pagu_buat(request):
     user = request.user
-    if not _kantor(user, permissions.ISI).exists():
+    if not _kantor(user, izin.ISI).exists():
         raise PermissionDenied
     form = PaguForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
@@ -144,7 +143,7 @@ def pagu_detail(request, pk):
             "pagu_awal": revisi[0].pagu_lama if revisi else pagu.pagu,
             "revisi": revisi,
             "laporan": laporan,
-            "boleh_isi": permissions.boleh(user, permissions.ISI, MODUL, pagu.satker),
+            "boleh_isi": izin.boleh(user, izin.ISI, MODUL, pagu.satker),
         },
     )
 
@@ -153,7 +152,7 @@ def pagu_detail(request, pk):
 def pagu_revisi(request, pk):
     user = request.user
     pagu = _pagu(request, pk)
-    if not permissions.boleh(user, permissions.ISI, MODUL, pagu.satker):
+    if not izin.boleh(user, izin.ISI, MODUL, pagu.satker):
         raise PermissionDenied
     form = RevisiForm(request.POST or None, initial={"tanggal": timezone.localdate()})
     if request.method == "POST" and form.is_valid():

@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.accounts import permissions
+from apps.core import izin
 from apps.core.models import Klasifikasi
 from apps.organisasi.models import TingkatSatker
 from apps.wilayah.models import Tingkat, Wilayah
@@ -24,9 +24,7 @@ class RekamanForm(forms.ModelForm):
     def __init__(self, *args, user, modul, **kwargs):
         super().__init__(*args, **kwargs)
         self.user, self.modul = user, modul
-        satker_qs = permissions.satker_dengan(user, permissions.ISI, modul.kode).select_related(
-            "wilayah"
-        )
+        satker_qs = izin.satker_dengan(user, izin.ISI, modul.kode).select_related("wilayah")
         self.fields["satker"].queryset = satker_qs
         self.fields["satker"].empty_label = None
         # Django's own message for a choice outside the queryset names neither field nor value.
@@ -109,12 +107,10 @@ def _penangan(user, modul, instance):
     if user is None:
         return False
     if instance is not None and instance.pk:
-        return permissions.boleh_tangani(user, instance)
-    tangani = permissions.satker_dengan(user, permissions.TANGANI, modul.kode)
+        return izin.boleh_tangani(user, instance)
+    tangani = izin.satker_dengan(user, izin.TANGANI, modul.kode)
     return (
-        permissions.satker_dengan(user, permissions.ISI, modul.kode)
-        .filter(pk__in=tangani.values("pk"))
-        .exists()
+        izin.satker_dengan(user, izin.ISI, modul.kode).filter(pk__in=tangani.values("pk")).exists()
     )
 
 

@@ -8,6 +8,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import izin
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draf")
@@ -66,16 +68,10 @@ class RekamanQuerySet(models.QuerySet):
         return self.filter(PUBLIK_Q)
 
     def visible_to(self, user):
-        from apps.accounts import permissions
-
-        return permissions.filter_records(self, user, permissions.LIHAT)
+        return izin.filter_records(self, user, izin.LIHAT)
 
     def editable_by(self, user):
-        from apps.accounts import permissions
-
-        return permissions.filter_records(self, user, permissions.ISI).filter(
-            status__in=STATUS_DAPAT_DIUBAH
-        )
+        return izin.filter_records(self, user, izin.ISI).filter(status__in=STATUS_DAPAT_DIUBAH)
 
 
 class Rekaman(models.Model):

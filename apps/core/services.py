@@ -8,9 +8,8 @@ from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accounts import permissions
 from apps.audit.services import catat
-from apps.core import publikasi, registry
+from apps.core import izin, publikasi, registry
 from apps.core.models import STATUS_DAPAT_DIUBAH, Klasifikasi, Riwayat, Status
 
 
@@ -52,7 +51,7 @@ def _periksa_pribadi(rekaman, user, formsets):
             inline is not None
             and inline.pribadi
             and formset.has_changed()
-            and not permissions.boleh_tangani(user, rekaman)
+            and not izin.boleh_tangani(user, rekaman)
         ):
             # a form error, not a 403: the typed values stay on screen
             raise ValidationError(
@@ -68,7 +67,7 @@ def buat_rekaman(rekaman, user, formsets=()):
     """Save a new record as `draft` for `user`, who must be allowed to enter data for its
     Satker and module, with the child rows of `formsets` (already validated). Side effects:
     history row `buat`, audit row."""
-    if not permissions.boleh(user, permissions.ISI, rekaman.modul_kode, rekaman.satker):
+    if not izin.boleh(user, izin.ISI, rekaman.modul_kode, rekaman.satker):
         raise PermissionDenied
     _periode(rekaman)
     rekaman.status = Status.DRAFT
@@ -94,7 +93,7 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
     no longer in `draft`/`dikembalikan`, or outside the user's scope, raises PermissionDenied.
     """
     model = type(rekaman)
-    if not permissions.boleh(user, permissions.ISI, rekaman.modul_kode, rekaman.satker):
+    if not izin.boleh(user, izin.ISI, rekaman.modul_kode, rekaman.satker):
         raise PermissionDenied
     _periode(rekaman)
     fields = set(fields) | {"periode"}
@@ -110,7 +109,7 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
                 _("Rekaman berstatus “%(status)s” tidak dapat diubah.")
                 % {"status": current.get_status_display()}
             )
-        if not permissions.boleh(user, permissions.ISI, current.modul_kode, current.satker):
+        if not izin.boleh(user, izin.ISI, current.modul_kode, current.satker):
             raise PermissionDenied
         if current.version != version:
             raise SuntinganUsang(
@@ -147,7 +146,7 @@ def klasifikasikan(rekaman, user, klasifikasi, alasan="", dasar_hukum="", sampai
     model = type(rekaman)
     with transaction.atomic():
         current = model.objects.select_for_update().get(pk=rekaman.pk)
-        if not permissions.boleh_klasifikasi(user, current):
+        if not izin.boleh_klasifikasi(user, current):
             raise PermissionDenied
         if current.status != Status.DISETUJUI:
             raise ValidationError(_("Hanya rekaman yang sudah disetujui yang dapat diklasifikasi."))

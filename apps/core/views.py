@@ -2,17 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.accounts import permissions
 from apps.audit.services import catat
-from apps.core import registry, saringan, tampilan
+from apps.core import berkas, izin, registry, saringan, tampilan
 from apps.core.forms import (
     CatatanForm,
     KlasifikasiForm,
@@ -45,7 +42,7 @@ def _rekaman(request, modul, pk):
 @login_required
 def daftar(request, modul):
     modul = registry.get(modul)
-    if not permissions.satker_dengan(request.user, permissions.LIHAT, modul.kode).exists():
+    if not izin.satker_dengan(request.user, izin.LIHAT, modul.kode).exists():
         raise PermissionDenied
     qs = modul.model.objects.visible_to(request.user).select_related(
         "satker", "wilayah", *modul.select_related
@@ -63,9 +60,7 @@ def daftar(request, modul):
             "status_choices": Status.choices,
             "perkara": issubclass(modul.model, Perkara),
             "pilihan_filter": s.pilihan_form(),
-            "boleh_buat": permissions.satker_dengan(
-                request.user, permissions.ISI, modul.kode
-            ).exists(),
+            "boleh_buat": izin.satker_dengan(request.user, izin.ISI, modul.kode).exists(),
         },
     )
 
@@ -73,7 +68,7 @@ def daftar(request, modul):
 @login_required
 def buat(request, modul):
     modul = registry.get(modul)
-    if not permissions.satker_dengan(request.user, permissions.ISI, modul.kode).exists():
+    if not izin.satker_dengan(request.user, izin.ISI, modul.kode).exists():
         raise PermissionDenied
     data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = form_untuk(modul)(data, files, user=request.user, modul=modul)
@@ -97,7 +92,7 @@ def buat(request, modul):
 def ubah(request, modul, pk):
     modul = registry.get(modul)
     rekaman = _rekaman(request, modul, pk)
-    if not permissions.boleh(request.user, permissions.ISI, modul.kode, rekaman.satker):
+    if not izin.boleh(request.user, izin.ISI, modul.kode, rekaman.satker):
         raise PermissionDenied
     if not rekaman.dapat_diubah and request.method != "POST":
         messages.error(
@@ -146,15 +141,13 @@ def detail(request, modul, pk):
     tombol = [
         (aksi, aksi in CATATAN_WAJIB)
         for aksi in aksi_tersedia(rekaman)
-        if permissions.boleh_transisi(user, rekaman, aksi)
+        if izin.boleh_transisi(user, rekaman, aksi)
     ]
-    boleh_klasifikasi = rekaman.status == Status.DISETUJUI and permissions.boleh_klasifikasi(
-        user, rekaman
-    )
+    boleh_klasifikasi = rekaman.status == Status.DISETUJUI and izin.boleh_klasifikasi(user, rekaman)
     names = ("satker", "wilayah", "pemilihan", "tahapan", "periode", *modul.form_fields)
     names += tuple(n for n in modul.public_fields if n not in names)
     fields = tampilan.baris(rekaman, names)
-    penangan = any(i.pribadi for i in modul.inlines) and permissions.boleh_tangani(user, rekaman)
+    penangan = any(i.pribadi for i in modul.inlines) and izin.boleh_tangani(user, rekaman)
     anak = [(i, tampilan.anak(rekaman, i, samar=i.pribadi and not penangan)) for i in modul.inlines]
     if penangan:
         catat(user, "lihat_data_pribadi", objek=rekaman, satker=rekaman.satker_id)
@@ -166,7 +159,7 @@ def detail(request, modul, pk):
             "rekaman": rekaman,
             "fields": fields,
             "tombol": tombol,
-            "boleh_ubah": permissions.boleh_ubah(user, rekaman),
+            "boleh_ubah": izin.boleh_ubah(user, rekaman),
             "boleh_klasifikasi": boleh_klasifikasi,
             "klasifikasi_form": KlasifikasiForm(
                 initial={"klasifikasi": rekaman.klasifikasi}
@@ -209,7 +202,7 @@ def aksi(request, modul, pk, aksi):
 def klasifikasi(request, modul, pk):
     modul = registry.get(modul)
     rekaman = _rekaman(request, modul, pk)
-    if not permissions.boleh_klasifikasi(request.user, rekaman):
+    if not izin.boleh_klasifikasi(request.user, rekaman):
         raise PermissionDenied
     form = KlasifikasiForm(request.POST)
     if form.is_valid():
@@ -242,22 +235,4 @@ def unduh_berkas(request, modul, pk, field):
     """A record's file as a download, for staff who may see the record."""
     modul = registry.get(modul)
     rekaman = _rekaman(request, modul, pk)
-    return kirim_berkas(rekaman, field)
-
-
-def kirim_berkas(rekaman, field):
-    """Serve a file field as an attachment: never inlined, never sniffed, never executed."""
-    try:
-        value = getattr(rekaman, field)
-        rekaman._meta.get_field(field)
-    except (AttributeError, FieldDoesNotExist):
-        raise Http404 from None
-    if not isinstance(value, FieldFile) or not value:
-        raise Http404
-    # a readable name, not the random one it is stored under
-    ext = value.name.rsplit(".", 1)[-1].lower() if "." in value.name else "bin"
-    nama = f"{rekaman.modul_kode}-{rekaman.pk}-{field}.{ext}"
-    response = FileResponse(value.open("rb"), as_attachment=True, filename=nama)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return berkas.kirim_field(rekaman, field)

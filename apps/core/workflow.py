@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import publikasi
+from apps.core import izin, publikasi
 from apps.core.models import Klasifikasi, Riwayat, Status
 
 
@@ -53,7 +53,6 @@ def transition(rekaman, aksi: str, user, catatan: str = ""):
       public pages are not served again.
     `rekaman` is refreshed in place; the row is locked while it changes.
     """
-    from apps.accounts import permissions
     from apps.audit.services import catat
 
     try:
@@ -64,7 +63,7 @@ def transition(rekaman, aksi: str, user, catatan: str = ""):
     model = type(rekaman)
     with transaction.atomic():
         terkunci = model.objects.select_for_update().get(pk=rekaman.pk)
-        if not permissions.boleh_transisi(user, terkunci, aksi):
+        if not izin.boleh_transisi(user, terkunci, aksi):
             raise PermissionDenied
         asal, tujuan = TRANSISI[aksi]
         if terkunci.status not in asal:

@@ -5,8 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accounts import permissions
-from apps.core import registry
+from apps.core import izin, registry
 from apps.core.models import Klasifikasi, Status
 from apps.core.perkara import HARI_PERINGATAN, model_perkara
 from apps.organisasi.models import Satker
@@ -34,14 +33,14 @@ def beranda(request):
         antrean["dikembalikan"] += [
             (modul, r) for r in milik.filter(status=Status.DIKEMBALIKAN)[:BATAS]
         ]
-        setuju = permissions.satker_dengan(user, permissions.SETUJUI, modul.kode)
+        setuju = izin.satker_dengan(user, izin.SETUJUI, modul.kode)
         antrean["menunggu_persetujuan"] += [
             (modul, r)
             for r in base.filter(status=Status.DIAJUKAN, satker__in=setuju.values("pk"))[:BATAS]
             # one's own entry is not waiting for oneself, unless one is the whole office
-            if r.created_by_id != user.pk or permissions.satu_orang(r.satker)
+            if r.created_by_id != user.pk or izin.satu_orang(r.satker)
         ]
-        klas = permissions.satker_dengan(user, permissions.KLASIFIKASI, modul.kode)
+        klas = izin.satker_dengan(user, izin.KLASIFIKASI, modul.kode)
         antrean["menunggu_klasifikasi"] += [
             (modul, r)
             for r in base.filter(
@@ -59,7 +58,7 @@ def beranda(request):
             .order_by("tenggat", "pk")[:BATAS]
         ]
     antrean["lewat_tenggat"].sort(key=lambda mr: mr[1].tenggat)
-    modul_list = permissions.modul_terlihat(user)
+    modul_list = izin.modul_terlihat(user)
     return render(
         request,
         "dashboard/beranda.html",
@@ -68,7 +67,7 @@ def beranda(request):
             "modul_list": modul_list,
             "ada_perkara": bool({m.kode for m in model_perkara()} & {m.kode for m in modul_list}),
             "penugasan": user.penugasan.filter(aktif=True).select_related("satker"),
-            "ppid": permissions.satker_ppid(user).exists(),
+            "ppid": izin.satker_ppid(user).exists(),
         },
     )
 
@@ -97,11 +96,7 @@ def tenggat(request):
         errors.append(_("Keadaan “%(v)s” tidak dikenal.") % {"v": keadaan})
         keadaan = "lewat"
     satker_kode = request.GET.get("satker", "").strip()
-    moduls = [
-        m
-        for m in model_perkara()
-        if permissions.satker_dengan(user, permissions.LIHAT, m.kode).exists()
-    ]
+    moduls = [m for m in model_perkara() if izin.satker_dengan(user, izin.LIHAT, m.kode).exists()]
     rows = []
     for modul in moduls:
         qs = (

@@ -301,7 +301,6 @@ def _kepala(response, sumber, ext):
             f'<{sumber.lisensi["url"]}>; rel="license"',
         )
     )
-    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 

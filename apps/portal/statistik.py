@@ -383,5 +383,4 @@ def unduh_csv(request, modul):
     response = HttpResponse(per_kode[pilih].csv(), content_type=ekspor.MEDIA["csv"])
     nama = f"statistik-{st.modul.kode}-{pilih}-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
-    response["X-Content-Type-Options"] = "nosniff"
     return response

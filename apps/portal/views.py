@@ -8,10 +8,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.core import publik, publikasi, registry, saringan, tampilan
+from apps.core import berkas, publik, publikasi, registry, saringan, tampilan
 from apps.core.models import Pemilihan
 from apps.core.publik import Jenis
-from apps.core.views import kirim_berkas
 from apps.organisasi.models import Satker, TingkatSatker
 from apps.portal import statistik
 
@@ -154,7 +153,7 @@ def unduh_berkas(request, modul, pk, field):
     if not any(k.nama == field and k.jenis is Jenis.BERKAS for k in publik.baca(modul).kolom):
         raise Http404
     rekaman = get_object_or_404(_publik(modul), pk=pk)
-    return kirim_berkas(rekaman, field)
+    return berkas.kirim_field(rekaman, field)
 
 
 def satker(request, kode):

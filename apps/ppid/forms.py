@@ -339,10 +339,10 @@ class _SatkerPpidForm(forms.ModelForm):
     """A staff form whose office is one the user answers for as PPID."""
 
     def __init__(self, *args, user, **kwargs):
-        from apps.accounts import permissions
+        from apps.core import izin
 
         super().__init__(*args, **kwargs)
-        qs = permissions.satker_ppid(user).order_by("kode")
+        qs = izin.satker_ppid(user).order_by("kode")
         self.fields["satker"].queryset = qs
         self.fields["satker"].label_from_instance = lambda s: s.nama
         self.fields["satker"].error_messages["invalid_choice"] = _(

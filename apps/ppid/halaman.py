@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import publikasi, registry
+from apps.core.berkas import kirim
 from apps.core.models import Klasifikasi
 from apps.kalender.models import BatasWaktu
 from apps.ppid import services
-from apps.ppid.berkas import kirim_lampiran
 from apps.ppid.models import KATEGORI_PUBLIK, DokumenPublik
 
 # newest public records shown per module and category, and documents per category
@@ -104,4 +104,4 @@ def halaman(request):
 def dokumen_berkas(request, pk):
     """A published document's PDF, as an attachment; 404 for any other id."""
     dokumen = get_object_or_404(DokumenPublik.objects.terbit(), pk=pk)
-    return kirim_lampiran(dokumen.berkas, f"dokumen-ppid-{dokumen.pk}")
+    return kirim(dokumen.berkas, f"dokumen-ppid-{dokumen.pk}")

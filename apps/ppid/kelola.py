@@ -1,5 +1,5 @@
 """Staff pages of the PPID under /kelola/ppid/: the queue of information requests and
-objections of the offices the user answers for (`permissions.satker_ppid`), a request's page
+objections of the offices the user answers for (`izin.satker_ppid`), a request's page
 (personal data shown in full: every view audited), the extension, answer and objection-answer
 actions, and the public documents and manual DIP entries.
 
@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.accounts import permissions
+from apps.core import izin
+from apps.core.berkas import kirim
 from apps.core.forms import tempel_galat
 from apps.ppid import services
-from apps.ppid.berkas import kirim_lampiran
 from apps.ppid.forms import (
     DokumenPublikForm,
     EntriDipForm,
@@ -34,7 +34,7 @@ PER_HALAMAN = 50
 def _petugas_ppid(user):
     """Pages that list: a user who answers for no office may not open them (nothing leaks:
     403 names no request)."""
-    if not permissions.satker_ppid(user).exists():
+    if not izin.satker_ppid(user).exists():
         raise PermissionDenied
 
 
@@ -177,7 +177,7 @@ def tanggapi(request, pk):
 @login_required
 def berkas(request, pk):
     p = _permohonan(request, pk)
-    return kirim_lampiran(p.berkas_jawaban, f"jawaban-{p.pk}")
+    return kirim(p.berkas_jawaban, f"jawaban-{p.pk}")
 
 
 # ---- documents and DIP entries ---------------------------------------------------------------
@@ -231,7 +231,7 @@ def dokumen_form(request, pk=None):
 @login_required
 def dokumen_berkas(request, pk):
     dokumen = get_object_or_404(DokumenPublik.objects.untuk_ppid(request.user), pk=pk)
-    return kirim_lampiran(dokumen.berkas, f"dokumen-ppid-{dokumen.pk}")
+    return kirim(dokumen.berkas, f"dokumen-ppid-{dokumen.pk}")
 
 
 @login_required

@@ -20,9 +20,9 @@ KATEGORI_PUBLIK = [(k.value, k.label) for k in KLASIFIKASI_PUBLIK]
 
 
 def _di_satker_ppid(qs, user):
-    from apps.accounts import permissions
+    from apps.core import izin
 
-    return qs.filter(satker__in=permissions.satker_ppid(user).values("pk"))
+    return qs.filter(satker__in=izin.satker_ppid(user).values("pk"))
 
 
 # ---- public information published as documents ----------------------------------------------
@@ -221,7 +221,7 @@ class Pasal17(models.TextChoices):
 
 class PermohonanQuerySet(models.QuerySet):
     def untuk_ppid(self, user):
-        """The requests `user` answers as PPID (`permissions.satker_ppid`)."""
+        """The requests `user` answers as PPID (`izin.satker_ppid`)."""
         return _di_satker_ppid(self, user)
 
     def terbuka(self):

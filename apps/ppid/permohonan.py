@@ -17,9 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from lokal import partial_mask
 
+from apps.core.berkas import kirim
 from apps.core.forms import tempel_galat
 from apps.ppid import services
-from apps.ppid.berkas import kirim_lampiran
 from apps.ppid.forms import KeberatanForm, PermohonanForm
 from apps.ppid.halaman import batas_waktu
 from apps.ppid.models import JenisIdentitas
@@ -176,4 +176,4 @@ def berkas_jawaban(request, token):
     p = _permohonan(token)
     if p.dijawab_pada is None:
         raise Http404
-    return kirim_lampiran(p.berkas_jawaban, f"jawaban-{p.pk}")
+    return kirim(p.berkas_jawaban, f"jawaban-{p.pk}")

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from apps.accounts import permissions
 from apps.audit.services import catat
+from apps.core import izin
 from apps.core.nomor import format_nomor, nomor_berikut
 from apps.kalender.services import jatuh_tempo
 from apps.ppid.models import (
@@ -53,7 +53,7 @@ def _tanggal(nilai: dt.date) -> str:
 
 
 def _boleh_ppid(user, satker_id) -> bool:
-    return permissions.satker_ppid(user).filter(pk=satker_id).exists()
+    return izin.satker_ppid(user).filter(pk=satker_id).exists()
 
 
 def _kunci(model, obj, user):

@@ -215,7 +215,9 @@ def serializer_untuk(kode):
     modul = registry.get(kode)
     baca = publik.baca(modul)
     anak = {
-        nama_anak(a.inline, a.induk): _serializer_anak(a)(source=a.atribut, many=True, read_only=True)
+        nama_anak(a.inline, a.induk): _serializer_anak(a)(
+            source=a.atribut, many=True, read_only=True
+        )
         for a in baca.anak
     }
     nama = tuple(k.nama for k in baca.kolom)

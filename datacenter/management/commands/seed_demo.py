@@ -10,6 +10,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from apps.accounts import demo as akun_demo
 from apps.accounts.models import Penugasan, User
 from apps.accounts.permissions import sinkron_izin
 from apps.core import demo, registry
@@ -41,8 +42,10 @@ class Command(BaseCommand):
             self.print_logins()
 
     def seed(self):
-        satker = {s.kode: s for s in Satker.objects.filter(kode__in=[p[3] for p in demo.PERSONAS])}
-        missing = {p[3] for p in demo.PERSONAS} - set(satker)
+        satker = {
+            s.kode: s for s in Satker.objects.filter(kode__in=[p[3] for p in akun_demo.PERSONAS])
+        }
+        missing = {p[3] for p in akun_demo.PERSONAS} - set(satker)
         if missing:
             raise CommandError(
                 f"Satker belum dimuat ({', '.join(sorted(missing))}): "
@@ -50,12 +53,12 @@ class Command(BaseCommand):
             )
         pemilu = demo.pemilihan_demo("pemilu-2024")
         users = {}
-        for username, nama, peran, kode, superuser in demo.PERSONAS:
+        for username, nama, peran, kode, superuser in akun_demo.PERSONAS:
             user = User.objects.filter(username=username).first()
             if user is None:
                 user = User.objects.create_user(
                     username=username,
-                    password=demo.PASSWORD,
+                    password=akun_demo.PASSWORD,
                     nama_lengkap=nama,
                     is_staff=superuser,
                     is_superuser=superuser,
@@ -64,7 +67,7 @@ class Command(BaseCommand):
                 user=user,
                 peran=peran,
                 satker=satker[kode],
-                defaults={"tangani_perkara": username in demo.PENANGAN_PERKARA},
+                defaults={"tangani_perkara": username in akun_demo.PENANGAN_PERKARA},
             )
             sinkron_izin(user)  # modules registered since the user was created included
             users[username] = user
@@ -125,8 +128,8 @@ class Command(BaseCommand):
                 klasifikasikan(rekaman, ppid, klas)
 
     def print_logins(self):
-        self.stdout.write(f"\nAkun demo (kata sandi semuanya: {demo.PASSWORD}):")
-        for username, nama, peran, kode, _superuser in demo.PERSONAS:
-            penangan = " · penanganan perkara" if username in demo.PENANGAN_PERKARA else ""
+        self.stdout.write(f"\nAkun demo (kata sandi semuanya: {akun_demo.PASSWORD}):")
+        for username, nama, peran, kode, _superuser in akun_demo.PERSONAS:
+            penangan = " · penanganan perkara" if username in akun_demo.PENANGAN_PERKARA else ""
             self.stdout.write(f"  {username:<18} {peran.label:<28} {kode:<6} {nama}{penangan}")
         self.stdout.write("  Masuk di /kelola/masuk/ ; admin Django di /admin/\n")

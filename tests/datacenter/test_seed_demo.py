@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from apps.accounts import demo as akun_demo
 from apps.accounts.models import Penugasan, User
 from apps.audit.models import CatatanAudit
 from apps.core import demo
@@ -43,7 +44,7 @@ def test_seed_demo_idempoten_dan_lengkap(db):
     assert _hitung() == setelah_pertama
     assert "Data demo: 0 rekaman baru." in kedua
     assert "Data demo: 0 rekaman baru." not in pertama
-    assert demo.PASSWORD in pertama
+    assert akun_demo.PASSWORD in pertama
 
     for modul in MODULS:
         if modul.demo_records is None:
@@ -52,12 +53,12 @@ def test_seed_demo_idempoten_dan_lengkap(db):
             # two demo offices (Kota Metro, Lampung Selatan), one record per scenario each
             assert setelah_pertama[modul.kode, status, klas] >= 2, (modul.kode, status, klas)
         assert modul.model.objects.public().filter(satker__kode="18.72").exists()
-    for username, _nama, peran, kode, superuser in demo.PERSONAS:
+    for username, _nama, peran, kode, superuser in akun_demo.PERSONAS:
         user = User.objects.get(username=username)
         assert user.penugasan.filter(peran=peran, satker__kode=kode).exists()
         if username not in PERSONA:  # an existing user keeps its password
             assert user.is_superuser is superuser
-            assert user.check_password(demo.PASSWORD)
+            assert user.check_password(akun_demo.PASSWORD)
 
 
 def test_seed_demo_tanpa_satker_berhenti_dengan_pesan(db):
