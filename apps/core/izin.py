@@ -42,11 +42,13 @@ def codename(aksi: str, modul: str) -> str:
 # ---- questions -------------------------------------------------------------------------------
 
 
-def satker_dengan(user, aksi: str, modul: str) -> QuerySet:
-    """The offices where `user` may do `aksi` in `modul` (a queryset, usable as a subquery)."""
+def _satker_berizin(user, codenames, semua_bagi_superuser=True) -> QuerySet:
+    """The offices on which `user` holds any of the grants `codenames` (a queryset, usable as
+    a subquery). An inactive or anonymous user holds none; a superuser all, unless
+    `semua_bagi_superuser` is False."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Satker.objects.none()
-    if user.is_superuser and aksi != TANGANI:
+    if user.is_superuser and semua_bagi_superuser:
         return Satker.objects.all()
     # The same rows guardian's get_objects_for_user reads (its direct foreign-key table), in
     # one subquery on indexed integers; guardian's generic path cost ~4x as much per check
@@ -56,11 +58,16 @@ def satker_dengan(user, aksi: str, modul: str) -> QuerySet:
         .objects.filter(
             user=user,
             permission__content_type__app_label="organisasi",
-            permission__codename=codename(aksi, modul),
+            permission__codename__in=codenames,
         )
         .values("content_object_id")
     )
     return Satker.objects.filter(pk__in=grants)
+
+
+def satker_dengan(user, aksi: str, modul: str) -> QuerySet:
+    """The offices where `user` may do `aksi` in `modul` (a queryset, usable as a subquery)."""
+    return _satker_berizin(user, [codename(aksi, modul)], semua_bagi_superuser=aksi != TANGANI)
 
 
 def filter_records(qs: QuerySet, user, aksi: str) -> QuerySet:
@@ -125,17 +132,4 @@ def satker_ppid(user) -> QuerySet:
     """The offices whose information requests and objections `user` answers as PPID: those
     where they may classify records of any module (the PPID and admin roles; the scope rule
     is already in the grants). A queryset, usable as a subquery."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Satker.objects.none()
-    if user.is_superuser:
-        return Satker.objects.all()
-    grants = (
-        _tabel_izin()
-        .objects.filter(
-            user=user,
-            permission__content_type__app_label="organisasi",
-            permission__codename__in=[codename(KLASIFIKASI, kode) for kode in registry.codes()],
-        )
-        .values("content_object_id")
-    )
-    return Satker.objects.filter(pk__in=grants)
+    return _satker_berizin(user, [codename(KLASIFIKASI, kode) for kode in registry.codes()])
