@@ -18,12 +18,12 @@ The kinds (`Jenis`) are also the machine names the data dictionary uses.
 
 import datetime as dt
 import enum
+import functools
 import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -218,7 +218,7 @@ class Anak:
     inline: object  # registry.Inline
     induk: type  # the record model
 
-    @cached_property
+    @functools.cached_property
     def kunci(self) -> models.ForeignKey:
         return self.inline.kunci_induk(self.induk)
 
@@ -236,7 +236,7 @@ class Anak:
     def label(self) -> str:
         return str(self.inline.label)
 
-    @cached_property
+    @functools.cached_property
     def kolom(self) -> tuple[Kolom, ...]:
         return tuple(kolom(self.inline.model, n) for n in self.inline.fields)
 
@@ -260,14 +260,14 @@ class Publik:
 
     modul: object  # registry.Modul
 
-    @cached_property
+    @functools.cached_property
     def kolom(self) -> tuple[Kolom, ...]:
         tambahan = {t.name: t.choices for t in self.modul.filter_tambahan}
         return tuple(
             kolom(self.modul.model, n, tambahan.get(n, ())) for n in self.modul.semua_public_fields
         )
 
-    @cached_property
+    @functools.cached_property
     def anak(self) -> tuple[Anak, ...]:
         return tuple(Anak(i, self.modul.model) for i in self.modul.inlines_publik)
 
@@ -301,8 +301,17 @@ class Publik:
         ]
 
 
+_tersimpan: dict[str, Publik] = {}
+
+
 def baca(modul) -> Publik:
-    return Publik(modul)
+    """The read model of `modul`, built once per registry entry (a replaced entry gets a new
+    one): its columns hold no text of any language (labels and choices are read when asked),
+    so one serves every request."""
+    p = _tersimpan.get(modul.kode)
+    if p is None or p.modul is not modul:
+        p = _tersimpan[modul.kode] = Publik(modul)
+    return p
 
 
 class _Id:
