@@ -139,6 +139,7 @@ class Tertanam:
             with self._kunci():
                 self._periksa_ruang()
                 wheel = _wheel()
+                self._hentikan_yatim()
                 self._siapkan(wheel)
                 self._periksa_pemilik()
                 with wheel.PostgresServer._lock:
@@ -377,6 +378,21 @@ class Tertanam:
         return bool(baris) and baris[0].endswith("/postgres") and "-D" in baris
 
     # ---- first start -------------------------------------------------------------------------
+
+    def _hentikan_yatim(self) -> None:
+        """Stop a server whose data directory was removed under it (`.data` deleted to start
+        afresh) before a new cluster is made at the same path: stopped afterwards, it wrote its
+        control file into the new cluster, which then never started ("invalid checkpoint
+        record")."""
+        if (self.pgdata / "PG_VERSION").exists():
+            return
+        sisa = self.proses_server(self.pgdata)
+        if sisa:
+            lapor(
+                "server dari direktori data yang sudah dihapus masih berjalan; dihentikan "
+                "dulu sebelum basis data baru dibuat."
+            )
+            self._hentikan(sisa)
 
     def _siapkan(self, wheel) -> None:
         """Make `pg` a complete cluster: `initdb` runs in `pg.baru`, which becomes `pg` only

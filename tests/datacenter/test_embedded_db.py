@@ -5,6 +5,7 @@ Every case runs `python -m datacenter.embedded_db url` in a process of its own a
 one cluster made for this module (its own data directory: the suite's server is never touched).
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -218,6 +219,25 @@ def test_server_tanpa_berkas_kunci_dihentikan_dulu(data):
     assert not lama.is_running() or lama.status() == psutil.STATUS_ZOMBIE
     assert len(postmaster(data)) == 1
     assert sql(hasil.stdout.strip(), "SELECT n FROM t") == [(7,)]
+
+
+def test_direktori_data_dihapus_saat_server_berjalan(data):
+    """`.data` removed to start afresh while the old server still runs: the old server is
+    stopped before the new cluster is made — stopping it afterwards let it write its control
+    file into the new cluster, which then never started ("invalid checkpoint record")."""
+    jalankan(data)
+    (lama,) = postmaster(data)
+    shutil.rmtree(data)
+    hasil = jalankan(data)
+    try:
+        assert hasil.returncode == 0, hasil.stderr
+        assert "sudah dihapus" in pesan(hasil)[0]
+        assert sql(hasil.stdout.strip(), "SELECT 1") == [(1,)]
+        assert not lama.is_running() or lama.status() == psutil.STATUS_ZOMBIE
+        assert len(postmaster(data)) == 1
+    finally:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            lama.kill()
 
 
 def test_kunci_soket_dari_proses_lain_dibersihkan(data):
