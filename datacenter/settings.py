@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "apps.mou",
     "apps.dashboard",
     "apps.ppid",
+    "apps.imports",
     # last: the project's own commands (seed_demo, generate_scale, siapkan_portal) span every
     # app above, so they live at the top, not in one of them
     "datacenter",

@@ -128,6 +128,13 @@ def boleh_tangani(user, rekaman) -> bool:
     return boleh(user, TANGANI, rekaman.modul_kode, rekaman.satker)
 
 
+def satker_impor(user, modul: str) -> QuerySet:
+    """The offices whose records of `modul` `user` may load from a spreadsheet: an import
+    enters records and submits them for review in one go, so it is given to those who review
+    that office's entries — a koordinator in its scope, an admin — never to an operator."""
+    return satker_dengan(user, SETUJUI, modul)
+
+
 def satker_ppid(user) -> QuerySet:
     """The offices whose information requests and objections `user` answers as PPID: those
     where they may classify records of any module (the PPID and admin roles; the scope rule

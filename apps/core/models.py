@@ -224,6 +224,13 @@ class Rekaman(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def periksa_baris(self) -> dict[str, list[str]]:
+        """The module's rules of this record alone — sums, ranges, the order of dates — that
+        need no query: {field: [messages]}. The module's `clean()` raises them with its other
+        rules; the importer calls it for each row, and checks the rules that read other
+        records for all rows at once (`registry.Impor.periksa_massal`). None by default."""
+        return {}
+
     def sebelum_simpan(self, user) -> list[str]:
         """Called by `buat_rekaman` / `ubah_rekaman` inside the saving transaction, after the
         row lock: a module sets derived fields here (a register number, a case's step, a

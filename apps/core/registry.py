@@ -66,6 +66,23 @@ class BlokSatker:
 
 
 @dataclass(frozen=True)
+class Impor:
+    """How a module's records come in from spreadsheets (`apps.imports`).
+
+    `kunci`: the natural key — one record per value of these fields; a re-imported row with
+    the same key updates (or leaves) that record instead of adding one. Named in the template.
+    `periksa_massal(rekaman)`: the module's rules that look at other records (the DB or other
+    rows of the file), checked for all rows at once; returns {index in the list: {field:
+    [messages]}}. The rules of one record alone are its `Rekaman.periksa_baris()`.
+    `contoh`: (column, value) of the template's example row where a generic value would not
+    pass the module's rules."""
+
+    kunci: tuple[str, ...]
+    periksa_massal: Callable | None = None
+    contoh: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass(frozen=True)
 class Modul:
     kode: str  # URL segment and permission suffix: /data/<kode>/, isi_<kode>
     model: type
@@ -118,6 +135,8 @@ class Modul:
     demo_anak: Callable | None = None
     # False: generate_scale cannot copy demo rows of this module (unique keys, step order).
     skala: bool = True
+    # Spreadsheet import (`/kelola/impor/`, `manage.py import_data`); None: not importable.
+    impor: Impor | None = None
 
     def __str__(self):
         return str(self.nama)

@@ -17,7 +17,9 @@ class SuntinganUsang(ValidationError):
     """The record changed since the form was opened: the newer data is kept."""
 
 
-def _periode(rekaman):
+def isi_periode(rekaman):
+    """The reporting month: from the module's `periode_dari` date, else the typed month, as
+    the first day of the month (forms and imports alike)."""
     modul = registry.for_model(type(rekaman))
     if modul.periode_dari:
         tanggal = getattr(rekaman, modul.periode_dari)
@@ -69,7 +71,7 @@ def buat_rekaman(rekaman, user, formsets=()):
     history row `buat`, audit row."""
     if not izin.boleh(user, izin.ISI, rekaman.modul_kode, rekaman.satker):
         raise PermissionDenied
-    _periode(rekaman)
+    isi_periode(rekaman)
     rekaman.status = Status.DRAFT
     rekaman.klasifikasi = Klasifikasi.BELUM
     rekaman.version = 1
@@ -95,7 +97,7 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
     model = type(rekaman)
     if not izin.boleh(user, izin.ISI, rekaman.modul_kode, rekaman.satker):
         raise PermissionDenied
-    _periode(rekaman)
+    isi_periode(rekaman)
     fields = set(fields) | {"periode"}
     rekaman.full_clean()
     _periksa_pribadi(rekaman, user, formsets)

@@ -7,9 +7,10 @@ class DptConfig(AppConfig):
     verbose_name = _("Pengawasan daftar pemilih")
 
     def ready(self):
-        from apps.core.registry import Modul, register
+        from apps.core.registry import Impor, Modul, register
         from apps.dpt.demo import demo_records
         from apps.dpt.forms import DptForm
+        from apps.dpt.impor import periksa_massal
         from apps.dpt.models import Dpt
 
         register(
@@ -64,5 +65,17 @@ class DptConfig(AppConfig):
                 # one report per region, stage and month: demo rows cannot be copied at scale
                 demo_records=demo_records,
                 skala=False,
+                impor=Impor(
+                    kunci=("satker", "pemilihan", "tahap", "wilayah", "periode"),
+                    periksa_massal=periksa_massal,
+                    contoh=(
+                        ("tahap", "dpt"),
+                        ("judul", "DPT Kecamatan Metro Pusat Maret 2024"),
+                        ("jumlah_tps", 96),
+                        ("pemilih_laki", 21_450),
+                        ("pemilih_perempuan", 22_130),
+                        ("pemilih_total", 43_580),
+                    ),
+                ),
             )
         )

@@ -163,14 +163,40 @@ class Dpt(Rekaman):
         super().clean()
         if not self.tahapan:
             self.tahapan = TAHAPAN_PEMILU
-        errors = {}
-        self._periksa_angka(errors)
+        errors = self.periksa_baris()
         wilayah = self._wilayah_atau_none()
-        sah = wilayah is not None and self._periksa_wilayah(wilayah, errors)
-        if sah and self._kunci_lengkap():
+        # a region outside the office's area is reported by the record base
+        # (Rekaman.clean_fields); it only stops the overlap check
+        if (
+            wilayah is not None
+            and "wilayah" not in errors
+            and self._di_wilayah_kerja(wilayah)
+            and self._kunci_lengkap()
+        ):
             self._periksa_rangkap(wilayah, errors)
         if errors:
             raise ValidationError(errors)
+
+    def sebelum_simpan(self, user):
+        """A report without a stage text (an import that leaves it out) gets the voter-list
+        stage, as `clean()` gives a form."""
+        if not self.tahapan:
+            self.tahapan = TAHAPAN_PEMILU
+            return ["tahapan"]
+        return []
+
+    def periksa_baris(self):
+        """The figures add up, and the region can carry figures (not a province). The overlap
+        with other reports is `_periksa_rangkap` (a form) or `apps.dpt.impor` (an import)."""
+        errors = {}
+        self._periksa_angka(errors)
+        wilayah = self._wilayah_atau_none()
+        if wilayah is not None and wilayah.tingkat == Tingkat.PROVINSI:
+            errors["wilayah"] = _(
+                "Wilayah %(w)s adalah provinsi; data daftar pemilih diisi per kabupaten/kota, "
+                "kecamatan atau desa. Angka provinsi dan nasional dijumlahkan otomatis."
+            ) % {"w": wilayah}
+        return errors
 
     # ---- the rules ---------------------------------------------------------------------------
 
@@ -213,15 +239,7 @@ class Dpt(Rekaman):
         except Wilayah.DoesNotExist:
             return None  # clean_fields() reports the unknown code
 
-    def _periksa_wilayah(self, wilayah, errors):
-        """True when the region can carry DPT figures. A region outside the office's area is
-        reported by the record base (Rekaman.clean_fields); it only stops the overlap check."""
-        if wilayah.tingkat == Tingkat.PROVINSI:
-            errors["wilayah"] = _(
-                "Wilayah %(w)s adalah provinsi; data daftar pemilih diisi per kabupaten/kota, "
-                "kecamatan atau desa. Angka provinsi dan nasional dijumlahkan otomatis."
-            ) % {"w": wilayah}
-            return False
+    def _di_wilayah_kerja(self, wilayah):
         area = self.satker.wilayah_id if self.satker_id else None
         return not area or wilayah.kode == area or wilayah.kode.startswith(area + ".")
 

@@ -1,0 +1,147 @@
+"""Spreadsheets written the way the importer reads them: the export of a module's records
+(`manage.py export_data`), which imports back changing nothing, and the template of a module
+(`/kelola/impor/templat/<modul>.xlsx`): the header row, one example row and a sheet with the
+data dictionary. Written with the portal's one CSV/XLSX writer (`apps.opendata.ekspor`)."""
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+
+from apps.core.models import Pemilihan
+from apps.imports import nilai, sumber
+from apps.opendata import ekspor
+
+JENIS = {
+    nilai.Bulat: lambda: _("bilangan bulat; titik ribuan boleh (1.234.567)"),
+    nilai.Desimal: lambda: _("bilangan; koma desimal boleh (1.234,5)"),
+    nilai.Tanggal: lambda: _("tanggal: hh/bb/tttt, tttt-bb-hh atau sel tanggal Excel"),
+    nilai.Bulan: lambda: _("bulan: “Maret 2024”, “2024-03” atau tanggal mana pun di bulan itu"),
+    nilai.YaTidak: lambda: _("ya/tidak"),
+    nilai.Pilihan: lambda: _("salah satu kode (atau labelnya)"),
+    nilai.Teks: lambda: _("teks"),
+}
+
+
+def nilai_ekspor(k, obj):
+    """The cell of column `k` for record `obj`, as the importer reads it back."""
+    if k.nama == "periode":
+        return obj.periode.strftime("%Y-%m") if obj.periode else None
+    if k.field.is_relation:
+        terkait = getattr(obj, k.nama)
+        if terkait is None:
+            return None
+        return str(getattr(terkait, sumber.RUJUKAN.get(k.field.related_model, "pk")))
+    v = getattr(obj, k.atribut)
+    if v == "" and not k.wajib:
+        return None
+    return v
+
+
+def baris(modul, qs):
+    """The header and the rows of `qs` (the related rows joined, read in chunks)."""
+    cols = sumber.kolom(modul.kode)
+    yield [k.nama for k in cols]
+    terkait = [k.nama for k in cols if k.field.is_relation]
+    for obj in qs.select_related(*terkait).order_by("periode", "pk").iterator(chunk_size=2000):
+        yield [nilai_ekspor(k, obj) for k in cols]
+
+
+def tulis(modul, qs, path):
+    """Write the records of `qs` to `path` (.xlsx or .csv, by its extension)."""
+    rows = baris(modul, qs)
+    if str(path).lower().endswith(".csv"):
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            for potong in ekspor.alir_csv(next(rows), rows):
+                f.write(potong)
+        return
+    with ekspor.buku_xlsx([ekspor.Lembar(modul.kode, rows)]) as berkas, open(path, "wb") as f:
+        while potong := berkas.read(1 << 20):
+            f.write(potong)
+
+
+# ---- the template -------------------------------------------------------------------------
+
+
+# the example value of a column by its widget, when the module gives none
+CONTOH_MENURUT_WIDGET = (
+    (nilai.Bulat, 0),
+    (nilai.Desimal, 0),
+    (nilai.Tanggal, dt.date(2024, 3, 15)),
+    (nilai.YaTidak, "ya"),
+)
+CONTOH_DASAR = {"satker": "18.72", "wilayah": "18.72.01", "periode": "2024-03"}
+
+
+def _contoh(modul, k):
+    contoh = {**CONTOH_DASAR, **dict(modul.impor.contoh if modul.impor else ())}
+    if k.nama in contoh:
+        return contoh[k.nama]
+    if k.field.related_model is Pemilihan:
+        return Pemilihan.objects.order_by("-tahun").values_list("kode", flat=True).first()
+    if isinstance(k.widget, nilai.Pilihan):
+        return k.widget.choices[0][0]
+    for jenis, v in CONTOH_MENURUT_WIDGET:
+        if isinstance(k.widget, jenis):
+            return v
+    if not k.wajib:
+        return None
+    return str(k.field.verbose_name).capitalize()
+
+
+def _nilai_boleh(k):
+    if isinstance(k.widget, nilai.Pilihan):
+        return "; ".join(f"{kode} = {label}" for kode, label in k.widget.choices)
+    if k.nama == "satker":
+        return _("kode satker (18.72) atau namanya (Bawaslu Kota Metro, Kota Metro)")
+    if k.nama == "wilayah":
+        return _("kode Kemendagri (18.72.01) atau nama wilayah di wilayah kerja satker")
+    if k.field.related_model is Pemilihan:
+        return "; ".join(f"{p.kode} = {p.nama}" for p in Pemilihan.objects.order_by("-tahun"))
+    return ""
+
+
+def templat(modul):
+    """The module's template workbook, in a temporary file at position 0."""
+    cols = sumber.kolom(modul.kode)
+    kunci = ", ".join(modul.impor.kunci)
+    data = [ekspor.judul(k.nama for k in cols), [_contoh(modul, k) for k in cols]]
+    kamus = [
+        [ekspor.Tebal(_("Modul")), str(modul.nama)],
+        [
+            ekspor.Tebal(_("Kunci")),
+            _(
+                "Satu rekaman per nilai kolom %(kunci)s: baris dengan kunci yang sudah ada "
+                "mengubah rekaman itu (selama masih draf), bukan menambah."
+            )
+            % {"kunci": kunci},
+        ],
+        [
+            ekspor.Tebal(_("Cara mengisi")),
+            _(
+                "Baris pertama lembar Data adalah judul kolom (boleh memakai label kolom); "
+                "hapus baris contoh sebelum mengunggah. Baris dan kolom kosong diabaikan."
+            ),
+        ],
+        [],
+        ekspor.judul(
+            (_("Kolom"), _("Arti"), _("Wajib"), _("Jenis"), _("Nilai yang boleh"), _("Contoh"))
+        ),
+    ]
+    for k in cols:
+        arti = str(k.field.verbose_name)
+        if k.field.help_text:
+            arti += f" — {k.field.help_text}"
+        jenis = JENIS.get(type(k.widget), JENIS[nilai.Teks])()
+        if isinstance(k.widget, nilai.Rujukan):
+            jenis = _("kode atau nama")
+        kamus.append(
+            [
+                k.nama,
+                arti,
+                _("ya (kunci)") if k.kunci else (_("ya") if k.wajib else _("tidak")),
+                jenis,
+                _nilai_boleh(k),
+                _contoh(modul, k),
+            ]
+        )
+    return ekspor.buku_xlsx([ekspor.Lembar(_("Data"), data), ekspor.Lembar(_("Kamus data"), kamus)])

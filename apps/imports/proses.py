@@ -1,0 +1,558 @@
+"""The import of one spreadsheet into one module: check, and on request write — all or nothing.
+
+`jalankan(modul, berkas, nama, user, simpan=False)` reads the file (`baca`), maps its header to
+the module's columns (`sumber.kolom`), reads every cell with its widget, and checks each row the
+way the staff form would — field rules, the region inside the office's area, the module's
+rules of one record (`Rekaman.periksa_baris`) — then all rows together: the natural key twice
+in the file, the existing records (one query), the module's rules that read other records
+(`Impor.periksa_massal`). The result counts the rows that would be new, changed and unchanged
+and names every error by row, column and value.
+
+With `simpan=True` and no error, everything is written in one transaction: new records and
+changed drafts enter the workflow as `diajukan` (an admin may import them as `disetujui`,
+never classified), one history row each, one audit row for the file with its sha256. Any
+error, an interrupted worker or a killed process leaves the database as it was. A changed row
+of a record that is no longer a draft is refused with its row number: it must be reopened
+first, never silently overwritten.
+
+Permission and scope are checked per row through `apps.core.izin.satker_impor`.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.audit.services import catat
+from apps.core import izin
+from apps.core.models import STATUS_DAPAT_DIUBAH, Klasifikasi, Pemilihan, Riwayat, Status
+from apps.core.services import isi_periode
+from apps.imports import baca, nilai, sumber
+from apps.organisasi.models import Satker
+from apps.wilayah.models import Wilayah
+
+BATAS_BARIS = 200_000  # data rows in one file
+UKURAN_TULIS = 1000  # rows per INSERT / UPDATE
+LAPOR_SETIAP = 1000  # rows between two progress reports
+# fields an import never writes itself (the workflow's and the classification's)
+BUKAN_ISIAN = {
+    "id",
+    "status",
+    "klasifikasi",
+    "alasan_pengecualian",
+    "dasar_hukum_pengecualian",
+    "dikecualikan_sampai",
+    "version",
+    "diajukan_pada",
+    "disetujui_oleh",
+    "disetujui_pada",
+    "diklasifikasi_oleh",
+    "diklasifikasi_pada",
+    "created_by",
+    "created_at",
+    "updated_by",
+    "updated_at",
+}
+
+
+def angka(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Galat:
+    """One error: row number in the file (0: the file as a whole), column header, the value
+    found, and what is wrong."""
+
+    baris: int
+    kolom: str
+    nilai: str
+    pesan: str
+
+    def __str__(self):
+        if not self.baris:
+            return self.pesan
+        if self.kolom and self.nilai:
+            return _('Baris %(b)s, kolom "%(k)s": "%(n)s" %(p)s') % {
+                "b": angka(self.baris),
+                "k": self.kolom,
+                "n": self.nilai,
+                "p": self.pesan,
+            }
+        if self.kolom:
+            return _('Baris %(b)s, kolom "%(k)s": %(p)s') % {
+                "b": angka(self.baris),
+                "k": self.kolom,
+                "p": self.pesan,
+            }
+        return _("Baris %(b)s: %(p)s") % {"b": angka(self.baris), "p": self.pesan}
+
+    def sebagai_dict(self):
+        return {"baris": self.baris, "kolom": self.kolom, "nilai": self.nilai, "pesan": self.pesan}
+
+
+@dataclass
+class Hasil:
+    modul: str
+    nama_berkas: str
+    sha256: str
+    baris: int = 0  # data rows read
+    baru: int = 0
+    berubah: int = 0
+    sama: int = 0
+    galat: list[Galat] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+    disimpan: bool = False
+
+    @property
+    def ringkasan(self) -> str:
+        teks = _("%(baru)s baru, %(berubah)s berubah, %(sama)s tidak berubah") % {
+            "baru": angka(self.baru),
+            "berubah": angka(self.berubah),
+            "sama": angka(self.sama),
+        }
+        if self.galat:
+            teks += _("; %(n)s kesalahan") % {"n": angka(len(self.galat))}
+        return teks
+
+
+class _Batal(Exception):
+    """Leave the transaction without writing (errors found while committing)."""
+
+
+def sha256(berkas) -> str:
+    h = hashlib.sha256()
+    berkas.seek(0)
+    while potong := berkas.read(1 << 20):
+        h.update(potong)
+    berkas.seek(0)
+    return h.hexdigest()
+
+
+def jalankan(
+    modul,
+    berkas,
+    nama: str,
+    user,
+    *,
+    satker_kode: str | None = None,
+    simpan: bool = False,
+    setujui: bool = False,
+    kemajuan=None,
+) -> Hasil:
+    """Check (and with `simpan`, write) the spreadsheet `berkas` (a binary file object) named
+    `nama` into `modul` for `user`. `satker_kode`: every row belongs to that office (rows may
+    leave the office column empty). `setujui`: new and changed records enter approved (an
+    admin only). `kemajuan(selesai, total)` is called as rows are read and written."""
+    hasil = Hasil(modul.kode, nama, sha256(berkas))
+    if modul.impor is None:
+        hasil.galat.append(Galat(0, "", "", _("Modul ini tidak dapat diimpor.")))
+        return hasil
+    if setujui and not user.is_superuser:
+        hasil.galat.append(
+            Galat(0, "", "", _("Hanya admin yang dapat mengimpor data sebagai disetujui."))
+        )
+        return hasil
+    try:
+        if simpan:
+            with transaction.atomic():
+                _impor(modul, berkas, nama, user, satker_kode, True, setujui, kemajuan, hasil)
+                if hasil.galat:
+                    raise _Batal
+        else:
+            _impor(modul, berkas, nama, user, satker_kode, False, setujui, kemajuan, hasil)
+    except _Batal:
+        hasil.disimpan = False
+    except baca.BerkasTidakSah as e:
+        hasil.galat = [Galat(0, "", "", str(e))]
+        hasil.baru = hasil.berubah = hasil.sama = 0
+        hasil.disimpan = False
+    return hasil
+
+
+# ---- the steps ---------------------------------------------------------------------------------
+
+
+class _Kamus:
+    """What the cells of one import may name, read once: offices (all), regions (codes and
+    names), elections."""
+
+    def __init__(self, boleh_satker: set[int]):
+        self.satker = {s.pk: s for s in Satker.objects.all()}
+        self.boleh_satker = boleh_satker
+        self.pemilihan = {p.pk: p for p in Pemilihan.objects.all()}
+        self.wilayah_nama: dict[str, list[str]] = {}
+        self.wilayah: dict[str, tuple[str, str]] = {}
+        for kode, nama_w, tingkat in Wilayah.objects.values_list("kode", "nama", "tingkat"):
+            self.wilayah[kode] = (nama_w, tingkat)
+            for n in nilai.nama_lain(nama_w):
+                self.wilayah_nama.setdefault(n, []).append(kode)
+        self._obj_wilayah: dict[str, Wilayah] = {}
+
+    def obj_wilayah(self, kode):
+        """An unsaved `Wilayah` carrying what the rules read (no query per row)."""
+        w = self._obj_wilayah.get(kode)
+        if w is None:
+            nama_w, tingkat = self.wilayah[kode]
+            w = self._obj_wilayah[kode] = Wilayah(kode=kode, nama=nama_w, tingkat=tingkat)
+        return w
+
+    def kode_wilayah(self, v, area: str | None) -> str:
+        """A region by code or name; a name is looked up inside the office's area first."""
+        s = nilai.normal(nilai.teks(v))
+        if s in self.wilayah:
+            return s
+        if isinstance(v, float) and f"{v:.2f}" in self.wilayah:
+            return f"{v:.2f}"  # 11.10 typed into a number cell reads 11.1
+        calon = self.wilayah_nama.get(s, [])
+        if area and len(calon) > 1:
+            dalam = [k for k in calon if k == area or k.startswith(area + ".")]
+            calon = dalam or calon
+        if len(calon) == 1:
+            return calon[0]
+        if calon:
+            raise nilai.NilaiSalah(
+                _("nama ini dipakai %(n)s wilayah (%(kode)s); tulis kodenya")
+                % {"n": len(calon), "kode": ", ".join(sorted(calon)[:6])}
+            )
+        raise nilai.NilaiSalah(_("wilayah tidak dikenal (tulis kode Kemendagri atau namanya)"))
+
+
+def _petakan_kepala(tabel, cols):
+    """{column name: index in the row}, and the headers not understood or doubled."""
+    menurut_nama = {}
+    for k in cols:
+        for n in k.nama_dikenal():
+            menurut_nama[n] = k
+    peta, asing, ganda = {}, [], []
+    for i, teks_kepala in enumerate(tabel.kepala):
+        if not teks_kepala:
+            continue
+        k = menurut_nama.get(baca.normal_kepala(teks_kepala))
+        if k is None:
+            asing.append(teks_kepala)
+        elif k.nama in peta:
+            ganda.append(teks_kepala)
+        else:
+            peta[k.nama] = i
+    return peta, asing, ganda
+
+
+def _daftar(teks_kepala):
+    return ", ".join(f"“{t}”" for t in teks_kepala)
+
+
+def _periksa_kepala(tabel, cols, satker_kode):
+    """A wrong, doubled or missing header stops the file before any row is read."""
+    peta, asing, ganda = _petakan_kepala(tabel, cols)
+    hilang = [k.nama for k in cols if k.wajib and k.nama not in peta]
+    if satker_kode and "satker" in hilang:
+        hilang.remove("satker")
+    if not (asing or ganda or hilang):
+        return peta
+    bagian = []
+    if asing:
+        bagian.append(_("kolom tidak dikenal: %(d)s") % {"d": _daftar(asing)})
+    if ganda:
+        bagian.append(_("kolom ganda: %(d)s") % {"d": _daftar(ganda)})
+    if hilang:
+        bagian.append(_("kolom wajib tidak ada: %(d)s") % {"d": _daftar(hilang)})
+    raise baca.BerkasTidakSah(
+        _(
+            "Baris judul (baris %(b)s) tidak sesuai templat — %(bagian)s. Kolom yang diharapkan: "
+            "%(harap)s."
+        )
+        % {
+            "b": tabel.baris_kepala,
+            "bagian": "; ".join(bagian),
+            "harap": ", ".join(k.nama for k in cols),
+        }
+    )
+
+
+def _impor(modul, berkas, nama, user, satker_kode, simpan, setujui, kemajuan, hasil):
+    cols = sumber.kolom(modul.kode)
+    dikenal = set().union(*(k.nama_dikenal() for k in cols))
+    tabel = baca.baca(berkas, nama, dikenal, BATAS_BARIS)
+    hasil.catatan += tabel.catatan
+    peta = _periksa_kepala(tabel, cols, satker_kode)
+    pembaca = _Pembaca(modul, user, cols, peta, tabel, satker_kode)
+    baris_sah = []  # (row number, record)
+    for nomor, row in tabel.baris:
+        hasil.baris += 1
+        rekaman, galat = pembaca.baca(nomor, row)
+        if galat:
+            hasil.galat += galat
+        else:
+            baris_sah.append((nomor, rekaman))
+        if kemajuan and hasil.baris % LAPOR_SETIAP == 0:
+            kemajuan(hasil.baris, None)
+    if kemajuan:
+        kemajuan(hasil.baris, hasil.baris)
+    if hasil.baris == 0:
+        raise baca.BerkasTidakSah(_("Berkas %(nama)s tidak berisi baris data.") % {"nama": nama})
+
+    dipetakan = [k for k in cols if k.nama in peta or (k.nama == "satker" and satker_kode)]
+    baru, berubah = _bandingkan(modul, dipetakan, baris_sah, hasil, kunci_baris=simpan)
+    if modul.impor.periksa_massal and (baru or berubah):
+        daftar = baru + berubah
+        for i, errs in modul.impor.periksa_massal([r for _n, r in daftar]).items():
+            for nama_field, pesan in errs.items():
+                hasil.galat += pembaca.galat_aturan(daftar[i][0], nama_field, pesan)
+    hasil.galat.sort(key=lambda g: g.baris)
+    if simpan and not hasil.galat:
+        _tulis(modul, user, dipetakan, baru, berubah, setujui, hasil)
+        hasil.disimpan = True
+
+
+class _Pembaca:
+    """Turns one row into an unsaved record, or into the errors that stop it."""
+
+    def __init__(self, modul, user, cols, peta, tabel, satker_kode):
+        self.modul, self.cols, self.peta = modul, cols, peta
+        # errors name a column as its header reads in the file
+        self.judul = {
+            k.nama: tabel.kepala[peta[k.nama]] if k.nama in peta else k.nama for k in cols
+        }
+        boleh = set(izin.satker_impor(user, modul.kode).values_list("pk", flat=True))
+        self.kamus = _Kamus(boleh)
+        self.satker_tetap = None
+        if satker_kode:
+            self.satker_tetap = next(
+                (s for s in self.kamus.satker.values() if s.kode == satker_kode), None
+            )
+            if self.satker_tetap is None:
+                raise baca.BerkasTidakSah(_("Satker %(k)s tidak dikenal.") % {"k": satker_kode})
+            if self.satker_tetap.pk not in boleh:
+                raise baca.BerkasTidakSah(
+                    _("Anda tidak berwenang mengimpor data %(m)s untuk %(s)s.")
+                    % {"m": modul.nama, "s": self.satker_tetap}
+                )
+        for k in cols:
+            if k.nama == "satker":
+                k.widget.isi(
+                    (s.pk, s.kode, [s.nama, self.kamus.wilayah.get(s.wilayah_id, ("",))[0]])
+                    for s in self.kamus.satker.values()
+                )
+            elif k.field.related_model is Pemilihan:
+                k.widget.isi((p.pk, p.kode, [p.nama]) for p in self.kamus.pemilihan.values())
+        diisi = {k.atribut for k in cols} | {k.nama for k in cols}
+        self.kecuali = [f.name for f in modul.model._meta.concrete_fields if f.name not in diisi]
+
+    def _galat(self, nomor, nama_kolom, mentah, pesan):
+        return Galat(nomor, self.judul.get(nama_kolom, nama_kolom), nilai.teks(mentah), str(pesan))
+
+    def galat_aturan(self, nomor, nama_field, pesan):
+        """The errors of a rule on field `nama_field` (a list of messages or one)."""
+        kol = next((k.nama for k in self.cols if nama_field in (k.nama, k.atribut)), "")
+        daftar = pesan if isinstance(pesan, list | tuple) else [pesan]
+        return [Galat(nomor, self.judul.get(kol, ""), "", str(p)) for p in daftar]
+
+    def _satker(self, nomor, mentah):
+        """(the row's office, an error or None)."""
+        if mentah is None and self.satker_tetap is not None:
+            return self.satker_tetap, None
+        kol = next(k for k in self.cols if k.nama == "satker")
+        try:
+            pk = kol.widget.clean(mentah)
+        except nilai.NilaiSalah as e:
+            return None, self._galat(nomor, "satker", mentah, e)
+        if pk is None:
+            return None, self._galat(nomor, "satker", None, _("wajib diisi"))
+        satker = self.kamus.satker[pk]
+        if self.satker_tetap is not None and satker.pk != self.satker_tetap.pk:
+            pesan = _("bukan %(s)s, satker impor ini") % {"s": self.satker_tetap}
+            return None, self._galat(nomor, "satker", mentah, pesan)
+        if satker.pk not in self.kamus.boleh_satker:
+            pesan = _("Anda tidak berwenang mengimpor data %(m)s untuk %(s)s") % {
+                "m": self.modul.nama,
+                "s": satker,
+            }
+            return None, self._galat(nomor, "satker", mentah, pesan)
+        return satker, None
+
+    def _nilai(self, k, mentah, satker):
+        """{attribute: value} of one cell (raises `NilaiSalah`)."""
+        if k.nama == "wilayah":
+            area = satker.wilayah_id if satker is not None else None
+            return {"wilayah": self.kamus.obj_wilayah(self.kamus.kode_wilayah(mentah, area))}
+        if k.field.related_model is Pemilihan:
+            return {k.nama: self.kamus.pemilihan[k.widget.clean(mentah)]}
+        if isinstance(k.widget, nilai.Rujukan):
+            return {k.atribut: k.widget.clean(mentah)}
+        return {k.nama: k.widget.clean(mentah)}
+
+    def baca(self, nomor, row):
+        """(record, []) or (None, [errors])."""
+        satker, salah = self._satker(
+            nomor, row[self.peta["satker"]] if "satker" in self.peta else None
+        )
+        galat = [salah] if salah else []
+        isian = {"satker": satker} if satker is not None else {}
+        for k in self.cols:
+            if k.nama == "satker":
+                continue
+            mentah = row[self.peta[k.nama]] if k.nama in self.peta else None
+            if mentah is None:
+                if k.wajib:
+                    galat.append(self._galat(nomor, k.nama, None, _("wajib diisi")))
+                continue
+            try:
+                isian |= self._nilai(k, mentah, satker)
+            except nilai.NilaiSalah as e:
+                galat.append(self._galat(nomor, k.nama, mentah, e))
+        if galat:
+            return None, galat
+        rekaman = self.modul.model(**isian)
+        isi_periode(rekaman)
+        try:
+            rekaman.clean_fields(exclude=self.kecuali)
+        except ValidationError as e:
+            for nama_field, pesan in e.message_dict.items():
+                kol = next((k.nama for k in self.cols if nama_field in (k.nama, k.atribut)), "")
+                mentah = row[self.peta[kol]] if kol in self.peta else None
+                galat += [self._galat(nomor, kol, mentah, p) for p in pesan]
+        for nama_field, pesan in rekaman.periksa_baris().items():
+            galat += self.galat_aturan(nomor, nama_field, pesan)
+        return (None, galat) if galat else (rekaman, [])
+
+
+def _kunci(modul, rekaman):
+    return tuple(getattr(rekaman, modul.field(n).attname) for n in modul.impor.kunci)
+
+
+def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
+    """Split the valid rows into new, changed and unchanged against the existing records of
+    the same offices (one query; locked when writing)."""
+    model = modul.model
+    atribut = [k.atribut for k in cols if not k.kunci]
+    per_kunci = {}
+    for nomor, rekaman in baris_sah:
+        kunci = _kunci(modul, rekaman)
+        if kunci in per_kunci:
+            hasil.galat.append(
+                Galat(
+                    nomor,
+                    "",
+                    "",
+                    _("data yang sama (%(kunci)s) sudah ada di baris %(lain)s berkas ini")
+                    % {
+                        "kunci": ", ".join(modul.impor.kunci),
+                        "lain": angka(per_kunci[kunci][0]),
+                    },
+                )
+            )
+            continue
+        per_kunci[kunci] = (nomor, rekaman)
+    satker = {r.satker_id for _n, r in per_kunci.values()}
+    ada_qs = model.objects.filter(satker_id__in=satker)
+    if "periode" in modul.impor.kunci:
+        ada_qs = ada_qs.filter(periode__in={r.periode for _n, r in per_kunci.values()})
+    if kunci_baris:
+        ada_qs = ada_qs.select_for_update()
+    kunci_attr = [modul.field(n).attname for n in modul.impor.kunci]
+    ada = {}
+    for row in ada_qs.values("pk", "status", "version", *kunci_attr, *atribut):
+        ada[tuple(row[a] for a in kunci_attr)] = row
+    baru, berubah = [], []
+    for kunci, (nomor, rekaman) in per_kunci.items():
+        lama = ada.get(kunci)
+        if lama is None:
+            baru.append((nomor, rekaman))
+            continue
+        if all(lama[a] == getattr(rekaman, a) for a in atribut):
+            hasil.sama += 1
+            continue
+        if lama["status"] not in STATUS_DAPAT_DIUBAH:
+            hasil.galat.append(
+                Galat(
+                    nomor,
+                    "",
+                    "",
+                    _(
+                        "mengubah data yang sudah berstatus “%(status)s” (rekaman #%(pk)s); "
+                        "minta koordinator membukanya kembali dulu, lalu impor lagi"
+                    )
+                    % {"status": Status(lama["status"]).label, "pk": lama["pk"]},
+                )
+            )
+            continue
+        rekaman.pk = lama["pk"]
+        rekaman.status_lama = lama["status"]
+        rekaman.version = lama["version"] + 1
+        berubah.append((nomor, rekaman))
+    hasil.baru, hasil.berubah = len(baru), len(berubah)
+    return baru, berubah
+
+
+def _tulis(modul, user, cols, baru, berubah, setujui, hasil):
+    """New records inserted, changed ones updated in the columns the file has, a history row
+    each and one audit row, in the caller's transaction."""
+    model = modul.model
+    sekarang = timezone.now()
+    status = Status.DISETUJUI if setujui else Status.DIAJUKAN
+    for _n, r in baru + berubah:
+        r.sebelum_simpan(user)
+        r.status = status
+        r.klasifikasi = Klasifikasi.BELUM
+        r.updated_by = user
+        r.updated_at = sekarang
+        r.diajukan_pada = sekarang
+        if setujui:
+            r.disetujui_oleh, r.disetujui_pada = user, sekarang
+    for _n, r in baru:
+        r.created_by = user
+        r.version = 1
+    dibuat = model.objects.bulk_create([r for _n, r in baru], batch_size=UKURAN_TULIS)
+    diubah_fields = [k.nama for k in cols if not k.kunci] + [
+        "status",
+        "updated_by",
+        "updated_at",
+        "diajukan_pada",
+        "version",
+    ]
+    if setujui:
+        diubah_fields += ["disetujui_oleh", "disetujui_pada"]
+    model.objects.bulk_update([r for _n, r in berubah], diubah_fields, batch_size=UKURAN_TULIS)
+    ct = ContentType.objects.get_for_model(model)
+    catatan = _("Diimpor dari %(nama)s") % {"nama": hasil.nama_berkas}
+    riwayat = [
+        Riwayat(
+            content_type=ct,
+            object_id=r.pk,
+            aksi="impor",
+            dari="",
+            ke=status,
+            oleh=user,
+            catatan=catatan,
+        )
+        for r in dibuat
+    ] + [
+        Riwayat(
+            content_type=ct,
+            object_id=r.pk,
+            aksi="impor",
+            dari=r.status_lama,
+            ke=status,
+            oleh=user,
+            catatan=catatan,
+        )
+        for _n, r in berubah
+    ]
+    Riwayat.objects.bulk_create(riwayat, batch_size=UKURAN_TULIS)
+    catat(
+        user,
+        "impor",
+        modul=modul.kode,
+        berkas=hasil.nama_berkas,
+        sha256=hasil.sha256,
+        baris=hasil.baris,
+        baru=hasil.baru,
+        berubah=hasil.berubah,
+        sama=hasil.sama,
+        status=str(status),
+    )
