@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from apps.core import izin, registry
 from apps.core.models import Klasifikasi, Status
 from apps.core.perkara import HARI_PERINGATAN, model_perkara
+from apps.imports.forms import modul_boleh
 from apps.organisasi.models import Satker
 
 BATAS = 20
@@ -68,6 +69,7 @@ def beranda(request):
             "ada_perkara": bool({m.kode for m in model_perkara()} & {m.kode for m in modul_list}),
             "penugasan": user.penugasan.filter(aktif=True).select_related("satker"),
             "ppid": izin.satker_ppid(user).exists(),
+            "impor": bool(modul_boleh(user)),
         },
     )
 

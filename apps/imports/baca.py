@@ -45,6 +45,7 @@ class Tabel:
     baris: Iterator[tuple[int, list]]
     baris_kepala: int  # the header's row number in the file
     catatan: list[str] = field(default_factory=list)  # what the reader decided (formulas…)
+    perkiraan: int | None = None  # data rows the file seems to hold (for a progress bar)
 
 
 def baca(berkas, nama: str, dikenal: set[str], batas_baris: int) -> Tabel:
@@ -55,7 +56,7 @@ def baca(berkas, nama: str, dikenal: set[str], batas_baris: int) -> Tabel:
     berkas.seek(0)
     ext = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
     if ext == "xlsx":
-        rows, catatan = _baris_xlsx(berkas, awal)
+        rows, catatan, tinggi = _baris_xlsx(berkas, awal)
     elif ext == "csv":
         if awal.startswith((OLE, ZIP)):
             raise BerkasTidakSah(
@@ -65,12 +66,14 @@ def baca(berkas, nama: str, dikenal: set[str], batas_baris: int) -> Tabel:
                 )
                 % {"nama": nama}
             )
-        rows, catatan = _baris_csv(berkas, nama), []
+        (rows, tinggi), catatan = _baris_csv(berkas, nama), []
     else:
         raise BerkasTidakSah(
             _("Berkas %(nama)s tidak didukung: unggah .xlsx atau .csv.") % {"nama": nama}
         )
-    return _susun(rows, nama, dikenal, batas_baris, catatan)
+    tabel = _susun(rows, nama, dikenal, batas_baris, catatan)
+    tabel.perkiraan = max(0, tinggi - tabel.baris_kepala)
+    return tabel
 
 
 def normal_kepala(teks) -> str:
@@ -100,7 +103,8 @@ def _baris_xlsx(berkas, awal):
         buku = CalamineWorkbook.from_filelike(berkas)
         if not buku.sheet_names:
             raise BerkasTidakSah(_("Berkas tidak berisi lembar kerja."))
-        rows = buku.get_sheet_by_index(0).iter_rows()
+        lembar = buku.get_sheet_by_index(0)
+        rows, tinggi = lembar.iter_rows(), lembar.height
     except PasswordError:
         raise BerkasTidakSah(
             _("Berkas dilindungi kata sandi; hapus kata sandinya di Excel lalu unggah lagi.")
@@ -113,7 +117,7 @@ def _baris_xlsx(berkas, awal):
             )
             % {"sebab": str(e)[:120]}
         ) from None
-    return rows, catatan
+    return rows, catatan, tinggi
 
 
 def _periksa_rumus(berkas) -> list[str]:
@@ -168,7 +172,8 @@ def _baris_csv(berkas, nama):
         raise BerkasTidakSah(_("Berkas %(nama)s bukan CSV (berisi data biner).") % {"nama": nama})
     pertama = teks.split("\n", 1)[0]
     pemisah = ";" if pertama.count(";") > pertama.count(",") else ","
-    return csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
+    tinggi = teks.count("\n") + (0 if teks.endswith("\n") else 1)
+    return csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah), tinggi
 
 
 def _kosong(v) -> bool:

@@ -154,11 +154,10 @@ def bulan(v) -> dt.date:
         bln, tahun = int(m[1]), int(m[2])
     elif (m := _BULAN_NAMA.match(s)) and m[1] in BULAN:
         bln, tahun = BULAN[m[1]], int(m[2])
+    elif _TANGGAL_HBT.match(s) or _TANGGAL_ISO.match(s) or not isinstance(v, str):
+        return tanggal(v).replace(day=1)  # a date in the month; says so when it is no date
     else:
-        try:
-            return tanggal(v).replace(day=1)
-        except NilaiSalah:
-            raise NilaiSalah(_("bukan bulan (tulis mis. Maret 2024 atau 2024-03)")) from None
+        raise NilaiSalah(_("bukan bulan (tulis mis. Maret 2024 atau 2024-03)"))
     if not 1 <= bln <= 12 or not 1900 <= tahun <= 2200:
         raise NilaiSalah(_("bukan bulan yang ada"))
     return dt.date(tahun, bln, 1)

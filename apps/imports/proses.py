@@ -37,6 +37,7 @@ from apps.wilayah.models import Wilayah
 
 BATAS_BARIS = 200_000  # data rows in one file
 UKURAN_TULIS = 1000  # rows per INSERT / UPDATE
+GALAT_DISIMPAN = 5000  # errors a job keeps to show (all are counted)
 LAPOR_SETIAP = 1000  # rows between two progress reports
 # fields an import never writes itself (the workflow's and the classification's)
 BUKAN_ISIAN = {
@@ -279,6 +280,8 @@ def _impor(modul, berkas, nama, user, satker_kode, simpan, setujui, kemajuan, ha
     dikenal = set().union(*(k.nama_dikenal() for k in cols))
     tabel = baca.baca(berkas, nama, dikenal, BATAS_BARIS)
     hasil.catatan += tabel.catatan
+    if kemajuan:
+        kemajuan(0, tabel.perkiraan)
     peta = _periksa_kepala(tabel, cols, satker_kode)
     pembaca = _Pembaca(modul, user, cols, peta, tabel, satker_kode)
     baris_sah = []  # (row number, record)
