@@ -22,15 +22,20 @@ JENIS = {
 }
 
 
+def nilai_ekspor_rujukan(k, terkait):
+    """A related row as the importer reads it back: its code, else how it reads."""
+    if terkait is None:
+        return None
+    kode = sumber.RUJUKAN.get(k.field.related_model)
+    return str(getattr(terkait, kode)) if kode else str(terkait)
+
+
 def nilai_ekspor(k, obj):
     """The cell of column `k` for record `obj`, as the importer reads it back."""
     if k.nama == "periode":
         return obj.periode.strftime("%Y-%m") if obj.periode else None
     if k.field.is_relation:
-        terkait = getattr(obj, k.nama)
-        if terkait is None:
-            return None
-        return str(getattr(terkait, sumber.RUJUKAN.get(k.field.related_model, "pk")))
+        return nilai_ekspor_rujukan(k, getattr(obj, k.nama))
     v = getattr(obj, k.atribut)
     if v == "" and not k.wajib:
         return None
@@ -76,8 +81,9 @@ def _contoh(modul, k):
     contoh = {**CONTOH_DASAR, **dict(modul.impor.contoh if modul.impor else ())}
     if k.nama in contoh:
         return contoh[k.nama]
-    if k.field.related_model is Pemilihan:
-        return Pemilihan.objects.order_by("-tahun").values_list("kode", flat=True).first()
+    if k.field.is_relation:  # the newest row there is (an election by its code)
+        terbaru = k.field.related_model.objects.order_by("-pk").first()
+        return nilai_ekspor_rujukan(k, terbaru)
     if isinstance(k.widget, nilai.Pilihan):
         return k.widget.choices[0][0]
     for jenis, v in CONTOH_MENURUT_WIDGET:

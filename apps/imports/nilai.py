@@ -255,9 +255,12 @@ class Rujukan(Widget):
         self.nama: dict[str, list] = {}
         self.label_kode: dict[object, str] = {}
 
-    def isi(self, baris):
-        """Fill the dictionary from (pk, code, [names…]) of the rows a file may name."""
+    def isi(self, baris, kelompok=None):
+        """Fill the dictionary from (pk, code, [names…]) of the rows a file may name.
+        `kelompok` ({pk: group}) lets a name be looked up within a group first (a campaign
+        participant within the row's election)."""
         self.kode, self.nama, self.label_kode = {}, {}, {}
+        self.kelompok = kelompok or {}
         for pk, kode, nama in baris:
             self.kode[normal(kode)] = pk
             for n in set().union(*(nama_lain(x) for x in nama if x)):
@@ -265,11 +268,18 @@ class Rujukan(Widget):
             self.label_kode[pk] = kode
         return self
 
-    def baca(self, v):
+    def clean(self, value, row=None, kelompok=None, **kwargs):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.baca(value, kelompok)
+
+    def baca(self, v, kelompok=None):
         s = normal(teks(v))
         if s in self.kode:
             return self.kode[s]
         calon = self.nama.get(s, [])
+        if kelompok is not None and len(calon) > 1:
+            calon = [pk for pk in calon if self.kelompok.get(pk) == kelompok] or calon
         if len(calon) == 1:
             return calon[0]
         if calon:

@@ -343,8 +343,27 @@ class _Pembaca:
                 )
             elif k.field.related_model is Pemilihan:
                 k.widget.isi((p.pk, p.kode, [p.nama]) for p in self.kamus.pemilihan.values())
+            elif isinstance(k.widget, nilai.Rujukan) and k.nama != "wilayah":
+                self._isi_rujukan(k)
         diisi = {k.atribut for k in cols} | {k.nama for k in cols}
         self.kecuali = [f.name for f in modul.model._meta.concrete_fields if f.name not in diisi]
+
+    @staticmethod
+    def _isi_rujukan(k):
+        """Any other related row (a campaign's participant): by its code (or id), its name or
+        how it reads; a related row of an election is looked up in the row's election."""
+        model = k.field.related_model
+        kode = sumber.RUJUKAN.get(model)  # none: a row is named by how it reads
+        punya_nama = any(f.name == "nama" for f in model._meta.fields)
+        per_pemilihan = any(f.name == "pemilihan" for f in model._meta.fields)
+        baris, kelompok, k.widget.objek = [], {}, {}
+        for obj in model.objects.all():
+            k.widget.objek[obj.pk] = obj
+            nama = [str(obj), obj.nama] if punya_nama else [str(obj)]
+            baris.append((obj.pk, getattr(obj, kode) if kode else str(obj), nama))
+            if per_pemilihan:
+                kelompok[obj.pk] = obj.pemilihan_id
+        k.widget.isi(baris, kelompok)
 
     def _galat(self, nomor, nama_kolom, mentah, pesan):
         return Galat(nomor, self.judul.get(nama_kolom, nama_kolom), nilai.teks(mentah), str(pesan))
@@ -378,15 +397,16 @@ class _Pembaca:
             return None, self._galat(nomor, "satker", mentah, pesan)
         return satker, None
 
-    def _nilai(self, k, mentah, satker):
-        """{attribute: value} of one cell (raises `NilaiSalah`)."""
+    def _nilai(self, k, mentah, satker, pemilihan=None):
+        """{attribute: value} of one cell (raises `NilaiSalah`); `pemilihan` is the row's
+        election id, where a related row of an election is looked for."""
         if k.nama == "wilayah":
             area = satker.wilayah_id if satker is not None else None
             return {"wilayah": self.kamus.obj_wilayah(self.kamus.kode_wilayah(mentah, area))}
         if k.field.related_model is Pemilihan:
             return {k.nama: self.kamus.pemilihan[k.widget.clean(mentah)]}
         if isinstance(k.widget, nilai.Rujukan):
-            return {k.atribut: k.widget.clean(mentah)}
+            return {k.nama: k.widget.objek[k.widget.clean(mentah, kelompok=pemilihan)]}
         return {k.nama: k.widget.clean(mentah)}
 
     def baca(self, nomor, row):
@@ -405,7 +425,8 @@ class _Pembaca:
                     galat.append(self._galat(nomor, k.nama, None, _("wajib diisi")))
                 continue
             try:
-                isian |= self._nilai(k, mentah, satker)
+                pemilihan = getattr(isian.get("pemilihan"), "pk", None)
+                isian |= self._nilai(k, mentah, satker, pemilihan)
             except nilai.NilaiSalah as e:
                 galat.append(self._galat(nomor, k.nama, mentah, e))
         if galat:

@@ -11,7 +11,7 @@ class KampanyeConfig(AppConfig):
     verbose_name = _("Kampanye")
 
     def ready(self):
-        from apps.core.registry import FilterTambahan, Modul, register
+        from apps.core.registry import FilterTambahan, Impor, Modul, register
         from apps.kampanye.demo import demo_records, demo_setup
         from apps.kampanye.forms import KampanyeForm
         from apps.kampanye.models import Kampanye
@@ -63,5 +63,14 @@ class KampanyeConfig(AppConfig):
                 urutan=20,
                 demo_records=demo_records,
                 demo_setup=demo_setup,
+                impor=Impor(
+                    kunci=("satker", "tanggal", "judul"),
+                    contoh=(
+                        ("judul", "Pengawasan rapat umum di Lapangan Samber"),
+                        ("tempat", "Lapangan Samber, Metro Pusat"),
+                        ("hasil_pengawasan", "Berlangsung tertib; tidak ada pelanggaran."),
+                        ("dugaan_pelanggaran", "tidak"),
+                    ),
+                ),
             )
         )

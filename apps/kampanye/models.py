@@ -143,6 +143,13 @@ class Kampanye(Rekaman):
 
     def clean(self):
         super().clean()
+        errors = self.periksa_baris()
+        if errors:
+            raise ValidationError(errors)
+
+    def periksa_baris(self):
+        """A suspected violation says what was done about it; the participant stands in the
+        report's election."""
         errors = {}
         if self.dugaan_pelanggaran and not (self.tindak_lanjut or "").strip():
             errors["tindak_lanjut"] = _(
@@ -160,5 +167,4 @@ class Kampanye(Rekaman):
                     "pemilihan_peserta": peserta.pemilihan,
                     "pemilihan": self.pemilihan,
                 }
-        if errors:
-            raise ValidationError(errors)
+        return errors

@@ -7,7 +7,7 @@ class PencegahanConfig(AppConfig):
     verbose_name = _("Pencegahan")
 
     def ready(self):
-        from apps.core.registry import Modul, register
+        from apps.core.registry import Impor, Modul, register
         from apps.pencegahan.demo import demo_records
         from apps.pencegahan.models import Pencegahan
 
@@ -47,5 +47,12 @@ class PencegahanConfig(AppConfig):
                 periode_dari="tanggal",
                 urutan=30,
                 demo_records=demo_records,
+                impor=Impor(
+                    kunci=("satker", "tanggal", "judul"),
+                    contoh=(
+                        ("judul", "Sosialisasi pengawasan partisipatif di Metro Pusat"),
+                        ("ringkasan", "Sosialisasi kepada 40 pemilih pemula tentang hak pilih."),
+                    ),
+                ),
             )
         )
