@@ -31,6 +31,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.run
+	$(PY) -m bench.impor
 
 stop-db: $(STAMP)
 	$(PY) -m datacenter.embedded_db stop

@@ -209,20 +209,27 @@ class Rekaman(models.Model):
         except ValidationError as e:
             errors = e.update_error_dict(errors)
         if "wilayah" not in (exclude or ()) and "wilayah" not in errors:
-            area = self.satker.wilayah_id if self.satker_id else None
-            inside = (
-                not area
-                or not self.wilayah_id
-                or self.wilayah_id == area
-                or self.wilayah_id.startswith(area + ".")
-            )
-            if not inside:
-                errors["wilayah"] = [
-                    _("Wilayah %(w)s berada di luar wilayah kerja %(s)s.")
-                    % {"w": self.wilayah, "s": self.satker}
-                ]
+            errors |= self.galat_wilayah_kerja()
         if errors:
             raise ValidationError(errors)
+
+    def galat_wilayah_kerja(self) -> dict[str, list[str]]:
+        """{"wilayah": [message]} when the region lies outside the office's area."""
+        area = self.satker.wilayah_id if self.satker_id else None
+        inside = (
+            not area
+            or not self.wilayah_id
+            or self.wilayah_id == area
+            or self.wilayah_id.startswith(area + ".")
+        )
+        if inside:
+            return {}
+        return {
+            "wilayah": [
+                _("Wilayah %(w)s berada di luar wilayah kerja %(s)s.")
+                % {"w": self.wilayah, "s": self.satker}
+            ]
+        }
 
     def periksa_baris(self) -> dict[str, list[str]]:
         """The module's rules of this record alone — sums, ranges, the order of dates — that

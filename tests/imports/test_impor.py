@@ -235,18 +235,16 @@ def test_draf_diubah_dan_diajukan(admin, tmp_path):
 
 
 def test_gagal_di_tengah_penulisan_tidak_meninggalkan_apa_pun(admin, monkeypatch):
-    """A crash after the records were inserted (before the history and the audit row) rolls
-    everything back."""
-    asli = Riwayat.objects.bulk_create
+    """A crash after the records and their history were inserted (at the audit row, the last
+    write) rolls everything back."""
 
     def rusak(*a, **kw):
         raise RuntimeError("worker mati")
 
-    monkeypatch.setattr(Riwayat.objects, "bulk_create", rusak)
+    monkeypatch.setattr(proses, "catat", rusak)
     sebelum = jejak()
     with pytest.raises(RuntimeError):
         impor("dpt-sah.xlsx", admin, simpan=True)
-    monkeypatch.setattr(Riwayat.objects, "bulk_create", asli)
     assert jejak() == sebelum
 
 
