@@ -18,6 +18,7 @@ urlpatterns = [
     path("kelola/", include("apps.dashboard.urls")),
     path("kelola/ppid/", include("apps.ppid.kelola_urls")),
     path("kelola/impor/", include("apps.imports.urls")),
+    path("kelola/", include("apps.imports.urls_kelola")),
     path("kelola/", include("apps.core.urls")),
     path("api/v1/", include("apps.opendata.api.urls")),
     # the downloads before the portal's data/<modul>/ pages

@@ -61,6 +61,7 @@ def daftar(request, modul):
             "perkara": issubclass(modul.model, Perkara),
             "pilihan_filter": s.pilihan_form(),
             "boleh_buat": izin.satker_dengan(request.user, izin.ISI, modul.kode).exists(),
+            "boleh_ekspor": izin.satker_dengan(request.user, izin.EKSPOR, modul.kode).exists(),
         },
     )
 

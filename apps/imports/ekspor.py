@@ -42,13 +42,20 @@ def nilai_ekspor(k, obj):
     return v
 
 
-def baris(modul, qs):
-    """The header and the rows of `qs` (the related rows joined, read in chunks)."""
+# Workflow columns a staff export adds before the import's columns; the importer skips them,
+# so a staff export imports back too.
+KOLOM_ALUR = ("id", "status", "klasifikasi", "diajukan_pada", "disetujui_pada")
+
+
+def baris(modul, qs, alur=False):
+    """The header and the rows of `qs` (the related rows joined, read in chunks); with `alur`,
+    the workflow columns first (staff exports)."""
     cols = sumber.kolom(modul.kode)
-    yield [k.nama for k in cols]
+    depan = KOLOM_ALUR if alur else ()
+    yield [*depan, *(k.nama for k in cols)]
     terkait = [k.nama for k in cols if k.field.is_relation]
     for obj in qs.select_related(*terkait).order_by("periode", "pk").iterator(chunk_size=2000):
-        yield [nilai_ekspor(k, obj) for k in cols]
+        yield [*(getattr(obj, n) for n in depan), *(nilai_ekspor(k, obj) for k in cols)]
 
 
 def tulis(modul, qs, path):

@@ -61,6 +61,10 @@ BUKAN_ISIAN = {
 }
 
 
+# the workflow columns of a staff export (`ekspor.KOLOM_ALUR`): an import never writes them
+KOLOM_DIABAIKAN = {"id", "status", "klasifikasi", "diajukan_pada", "disetujui_pada"}
+
+
 def angka(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -244,7 +248,7 @@ def _petakan_kepala(tabel, cols):
             menurut_nama[n] = k
     peta, asing, ganda = {}, [], []
     for i, teks_kepala in enumerate(tabel.kepala):
-        if not teks_kepala:
+        if not teks_kepala or baca.normal_kepala(teks_kepala) in KOLOM_DIABAIKAN:
             continue
         k = menurut_nama.get(baca.normal_kepala(teks_kepala))
         if k is None:

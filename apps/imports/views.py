@@ -7,13 +7,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponseBadRequest,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.audit.services import catat
-from apps.core import registry
+from apps.core import izin, registry, saringan
 from apps.imports import ekspor, tasks
 from apps.imports.forms import FormImpor, modul_boleh
 from apps.imports.models import ImportJob, Keadaan
@@ -159,3 +166,38 @@ def templat(request, modul):
         filename=f"templat-{modul.kode}.xlsx",
         content_type=tulis.MEDIA["xlsx"],
     )
+
+
+@login_required
+def ekspor_staf(request, modul, ext):
+    """`/kelola/<modul>/ekspor.csv|.xlsx`: the staff list's rows under its current filters,
+    in the user's export scope only (`izin.EKSPOR`), with the workflow columns and the
+    module's internal fields, in the import's columns (it imports back). Personal data of
+    reporters and parties lives in the private child rows, which no export holds. Audited."""
+    modul = registry.get(modul)
+    if ext not in ("csv", "xlsx"):
+        raise Http404
+    kantor = izin.satker_dengan(request.user, izin.EKSPOR, modul.kode)
+    if not kantor.exists():
+        raise PermissionDenied(_("Anda tidak berwenang mengekspor data modul ini."))
+    s = saringan.baca(modul, request.GET, staf=True)
+    if s.errors:
+        return HttpResponseBadRequest(
+            "\n".join(s.errors) + "\n", content_type="text/plain; charset=utf-8"
+        )
+    qs = s.terapkan(modul.model.objects.filter(satker__in=kantor.values("pk")))
+    catat(
+        request.user, "ekspor_staf", modul=modul.kode, format=ext, saringan=request.GET.urlencode()
+    )
+    nama = f"{modul.kode}-kelola-{timezone.localdate():%Y-%m-%d}.{ext}"
+    rows = ekspor.baris(modul, qs, alur=True)
+    if ext == "csv":
+        response = StreamingHttpResponse(
+            tulis.alir_csv(next(rows), rows), content_type=tulis.MEDIA["csv"]
+        )
+    else:
+        response = FileResponse(
+            tulis.buku_xlsx([tulis.Lembar(modul.kode, rows)]), content_type=tulis.MEDIA["xlsx"]
+        )
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
