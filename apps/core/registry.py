@@ -71,9 +71,11 @@ class Impor:
 
     `kunci`: the natural key — one record per value of these fields; a re-imported row with
     the same key updates (or leaves) that record instead of adding one. Named in the template.
-    `periksa_massal(rekaman)`: the module's rules that look at other records (the DB or other
-    rows of the file), checked for all rows at once; returns {index in the list: {field:
-    [messages]}}. The rules of one record alone are its `Rekaman.periksa_baris()`.
+    `periksa_massal(baris)`: the module's rules that look at other records (the DB or other
+    rows of the file), checked for all rows at once; `baris` carry every field's value under
+    its attribute name (`wilayah_id`, `tahap`) and `pk` (not model instances: a file holds
+    100,000 of them); returns {index in the list: {field: [messages]}}. The rules of one
+    record alone are its `Rekaman.periksa_baris()`.
     `contoh`: (column, value) of the template's example row where a generic value would not
     pass the module's rules."""
 

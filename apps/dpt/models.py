@@ -45,6 +45,9 @@ class Dpt(Rekaman):
     province and national figures are always summed from them (`apps.dpt.rekap`).
     """
 
+    # the base's field, with the voter-list stage as its default (an import that leaves the
+    # column out gets it, as `clean()` gives it to a form left empty)
+    tahapan = models.CharField(_("tahapan"), max_length=100, blank=True, default=TAHAPAN_PEMILU)
     judul = models.CharField(
         _("judul laporan"),
         max_length=200,
@@ -176,14 +179,6 @@ class Dpt(Rekaman):
             self._periksa_rangkap(wilayah, errors)
         if errors:
             raise ValidationError(errors)
-
-    def sebelum_simpan(self, user):
-        """A report without a stage text (an import that leaves it out) gets the voter-list
-        stage, as `clean()` gives a form."""
-        if not self.tahapan:
-            self.tahapan = TAHAPAN_PEMILU
-            return ["tahapan"]
-        return []
 
     def periksa_baris(self):
         """The figures add up, and the region can carry figures (not a province). The overlap

@@ -30,7 +30,14 @@ from django.utils.translation import gettext as _
 
 from apps.audit.services import catat
 from apps.core import izin
-from apps.core.models import STATUS_DAPAT_DIUBAH, Klasifikasi, Pemilihan, Riwayat, Status
+from apps.core.models import (
+    STATUS_DAPAT_DIUBAH,
+    Klasifikasi,
+    Pemilihan,
+    Rekaman,
+    Riwayat,
+    Status,
+)
 from apps.core.services import isi_periode
 from apps.imports import baca, nilai, salin, sumber
 from apps.organisasi.models import Satker
@@ -126,6 +133,30 @@ class Hasil:
         return teks
 
 
+def kelas_baris(model):
+    """A slotted class holding one value per concrete field of `model` under its attribute
+    name (`satker_id`, `tahap`…), plus `pk` and `status_lama`: what an import keeps of a valid
+    row, and what `Impor.periksa_massal` and the COPY writer read."""
+    attname = tuple(f.attname for f in model._meta.concrete_fields)
+    pk = model._meta.pk.attname
+
+    def isi(self, *nilai):
+        for a, v in zip(attname, nilai, strict=True):
+            setattr(self, a, v)
+        self.status_lama = ""
+
+    return type(
+        f"Baris{model.__name__}",
+        (),
+        {
+            "__slots__": (*attname, "status_lama"),
+            "__init__": isi,
+            "attname": attname,
+            "pk": property(lambda self: getattr(self, pk), lambda self, v: setattr(self, pk, v)),
+        },
+    )
+
+
 class _Batal(Exception):
     """Leave the transaction without writing (errors found while committing)."""
 
@@ -196,7 +227,6 @@ class _Kamus:
             for kode, nama_w, tingkat in Wilayah.objects.values_list("kode", "nama", "tingkat")
         }
         self._wilayah_nama: dict[str, list[str]] | None = None
-        self._obj_wilayah: dict[str, Wilayah] = {}
 
     @property
     def wilayah_nama(self):
@@ -210,14 +240,10 @@ class _Kamus:
         return self._wilayah_nama
 
     def obj_wilayah(self, kode):
-        """An unsaved `Wilayah` carrying what the rules read (no query per row)."""
-        w = self._obj_wilayah.get(kode)
-        if w is None:
-            nama_w, tingkat = self.wilayah[kode]
-            # from_db: positional, no per-field keyword work (one per row in a village file)
-            w = Wilayah.from_db(None, ["kode", "nama", "tingkat"], (kode, nama_w, tingkat))
-            self._obj_wilayah[kode] = w
-        return w
+        """A `Wilayah` carrying what the rules read (no query per row); made anew each time
+        (from_db: positional, cheap) rather than kept for the 80,000 villages a file may name."""
+        nama_w, tingkat = self.wilayah[kode]
+        return Wilayah.from_db(None, ["kode", "nama", "tingkat"], (kode, nama_w, tingkat))
 
     def kode_wilayah(self, v, area: str | None) -> str:
         """A region by code or name; a name is looked up inside the office's area first."""
@@ -312,14 +338,14 @@ def _impor_semua(modul, berkas, nama, user, satker_kode, simpan, setujui, kemaju
         kemajuan(0, tabel.perkiraan)
     peta = _periksa_kepala(tabel, cols, satker_kode)
     pembaca = _Pembaca(modul, user, cols, peta, tabel, satker_kode)
-    baris_sah = []  # (row number, record)
+    baris_sah = []  # (row number, the record's values as a `Baris`)
     for nomor, row in tabel.baris:
         hasil.baris += 1
         rekaman, galat = pembaca.baca(nomor, row)
         if galat:
             hasil.galat += galat
         else:
-            baris_sah.append((nomor, rekaman))
+            baris_sah.append((nomor, pembaca.padatkan(rekaman)))
         if kemajuan and hasil.baris % LAPOR_SETIAP == 0:
             kemajuan(hasil.baris, None)
     if kemajuan:
@@ -336,7 +362,7 @@ def _impor_semua(modul, berkas, nama, user, satker_kode, simpan, setujui, kemaju
                 hasil.galat += pembaca.galat_aturan(daftar[i][0], nama_field, pesan)
     hasil.galat.sort(key=lambda g: g.baris)
     if simpan and not hasil.galat:
-        _tulis(modul, user, dipetakan, baru, berubah, setujui, hasil)
+        _tulis(modul, user, dipetakan, pembaca, baru, berubah, setujui, hasil)
         hasil.disimpan = True
 
 
@@ -346,6 +372,7 @@ class _Pembaca:
     def __init__(self, modul, user, cols, peta, tabel, satker_kode):
         self.modul, self.cols, self.peta = modul, cols, peta
         self._bawaan = None
+        self._kelas_baris = None
         # errors name a column as its header reads in the file
         self.judul = {
             k.nama: tabel.kepala[peta[k.nama]] if k.nama in peta else k.nama for k in cols
@@ -374,6 +401,28 @@ class _Pembaca:
                 k.widget.isi((p.pk, p.kode, [p.nama]) for p in self.kamus.pemilihan.values())
             elif isinstance(k.widget, nilai.Rujukan) and k.nama != "wilayah":
                 self._isi_rujukan(k)
+
+    def padatkan(self, rekaman):
+        """The record's values in a `Baris` (a tenth of a model instance's memory: a
+        100,000-row file holds every valid row until it is written)."""
+        if self._kelas_baris is None:
+            self._kelas_baris = kelas_baris(self.modul.model)
+        d = rekaman.__dict__
+        return self._kelas_baris(*(d[a] for a in self._kelas_baris.attname))
+
+    def hidupkan(self, baris):
+        """A model instance of a `Baris` again, its related rows from the dictionaries."""
+        model = self.modul.model
+        rekaman = model(*(getattr(baris, a) for a in self._kelas_baris.attname))
+        cache = rekaman._state.fields_cache
+        if rekaman.satker_id is not None:
+            cache["satker"] = self.kamus.satker[rekaman.satker_id]
+        if rekaman.pemilihan_id is not None:
+            cache["pemilihan"] = self.kamus.pemilihan[rekaman.pemilihan_id]
+        if rekaman.wilayah_id is not None:
+            cache["wilayah"] = self.kamus.obj_wilayah(rekaman.wilayah_id)
+        rekaman._state.adding = baris.pk is None
+        return rekaman
 
     def bangun(self, isian):
         """An unsaved record of the row's values: the fields' defaults, then `isian` (a
@@ -584,23 +633,28 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
     return baru, berubah
 
 
-def _tulis(modul, user, cols, baru, berubah, setujui, hasil):
+def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
     """New records inserted, changed ones updated in the columns the file has, a history row
     each and one audit row, in the caller's transaction."""
     model = modul.model
     sekarang = timezone.now()
     status = Status.DISETUJUI if setujui else Status.DIAJUKAN
+    punya_hook = model.sebelum_simpan is not Rekaman.sebelum_simpan
     for _n, r in baru + berubah:
-        r.sebelum_simpan(user)
+        if punya_hook:  # the module derives fields as it saves (a default, a register number)
+            rekaman = pembaca.hidupkan(r)
+            for nama in rekaman.sebelum_simpan(user) or ():
+                attname = model._meta.get_field(nama).attname
+                setattr(r, attname, getattr(rekaman, attname))
         r.status = status
         r.klasifikasi = Klasifikasi.BELUM
-        r.updated_by = user
+        r.updated_by_id = user.pk
         r.updated_at = sekarang
         r.diajukan_pada = sekarang
         if setujui:
-            r.disetujui_oleh, r.disetujui_pada = user, sekarang
+            r.disetujui_oleh_id, r.disetujui_pada = user.pk, sekarang
     for _n, r in baru:
-        r.created_by = user
+        r.created_by_id = user.pk
         r.created_at = sekarang
         r.version = 1
     salin.salin(model, [r for _n, r in baru])
@@ -613,7 +667,9 @@ def _tulis(modul, user, cols, baru, berubah, setujui, hasil):
     ]
     if setujui:
         diubah_fields += ["disetujui_oleh", "disetujui_pada"]
-    model.objects.bulk_update([r for _n, r in berubah], diubah_fields, batch_size=UKURAN_TULIS)
+    model.objects.bulk_update(
+        [pembaca.hidupkan(r) for _n, r in berubah], diubah_fields, batch_size=UKURAN_TULIS
+    )
     ct = ContentType.objects.get_for_model(model)
     teks = _("Diimpor dari %(nama)s") % {"nama": hasil.nama_berkas}
     salin.salin_baris(
@@ -624,7 +680,7 @@ def _tulis(modul, user, cols, baru, berubah, setujui, hasil):
                 ct.pk,
                 r.pk,
                 "impor",
-                getattr(r, "status_lama", ""),
+                r.status_lama,
                 status,
                 user.pk,
                 sekarang,

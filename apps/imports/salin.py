@@ -44,8 +44,9 @@ def ambil_id(model, n: int) -> list[int]:
 
 
 def salin(model, objs, ukuran: int = 10_000) -> None:
-    """INSERT `objs` (unsaved instances of `model`) with COPY, giving each its id. Fields left
-    to `pre_save` (auto_now) must be set by the caller: COPY runs no Python per field."""
+    """INSERT `objs` (unsaved instances of `model`, or objects carrying every field's value
+    under its attribute name) with COPY, giving each its id. Fields left to `pre_save`
+    (auto_now) must be set by the caller: COPY runs no Python per field."""
     objs = list(objs)
     if any(isinstance(f, models.JSONField) for f in model._meta.concrete_fields):
         model.objects.bulk_create(objs, batch_size=1000)  # JSON goes through its adapter
@@ -79,8 +80,9 @@ def salin(model, objs, ukuran: int = 10_000) -> None:
             buf.seek(0)
             c.cursor.copy_expert(sql, buf)
     for obj in objs:
-        obj._state.adding = False
-        obj._state.db = connection.alias
+        if hasattr(obj, "_state"):  # a model instance (not an import's compact row)
+            obj._state.adding = False
+            obj._state.db = connection.alias
 
 
 def salin_baris(model, nama_field, baris, ukuran: int = 10_000) -> None:
