@@ -81,9 +81,43 @@ def boleh(user, aksi: str, modul: str, satker) -> bool:
     return satker_dengan(user, aksi, modul).filter(pk=satker.pk).exists()
 
 
+def codename_dimiliki(user, codenames) -> set[str]:
+    """Which of `codenames` `user` holds on at least one office — one query for a whole page's
+    questions (may I see, enter, export in this module?). A superuser holds every one except
+    the case-handling grant."""
+    codenames = list(codenames)
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return {c for c in codenames if not c.startswith(f"{TANGANI}_")}
+    return set(
+        _tabel_izin()
+        .objects.filter(
+            user=user,
+            permission__content_type__app_label="organisasi",
+            permission__codename__in=codenames,
+        )
+        .values_list("permission__codename", flat=True)
+        .distinct()
+    )
+
+
+def aksi_di_modul(user, modul: str, aksi=AKSI) -> set[str]:
+    """The actions of `aksi` `user` may do in `modul` for at least one office (one query)."""
+    dimiliki = codename_dimiliki(user, (codename(a, modul) for a in aksi))
+    return {a for a in aksi if codename(a, modul) in dimiliki}
+
+
+def modul_dengan(user, aksi: str) -> set[str]:
+    """The modules in which `user` may do `aksi` for at least one office (one query)."""
+    dimiliki = codename_dimiliki(user, (codename(aksi, k) for k in registry.codes()))
+    return {k for k in registry.codes() if codename(aksi, k) in dimiliki}
+
+
 def modul_terlihat(user) -> list:
-    """Modules in which the user sees any office's records (for the staff menu)."""
-    return [m for m in registry.all_modules() if satker_dengan(user, LIHAT, m.kode).exists()]
+    """Modules in which the user sees any office's records (for the staff menu; one query)."""
+    kode = modul_dengan(user, LIHAT)
+    return [m for m in registry.all_modules() if m.kode in kode]
 
 
 def satu_orang(satker) -> bool:
@@ -128,11 +162,14 @@ def boleh_tangani(user, rekaman) -> bool:
     return boleh(user, TANGANI, rekaman.modul_kode, rekaman.satker)
 
 
+# An import enters records and submits them for review in one go, so it is given to those who
+# review that office's entries — a koordinator in its scope, an admin — never to an operator.
+IMPOR = SETUJUI
+
+
 def satker_impor(user, modul: str) -> QuerySet:
-    """The offices whose records of `modul` `user` may load from a spreadsheet: an import
-    enters records and submits them for review in one go, so it is given to those who review
-    that office's entries — a koordinator in its scope, an admin — never to an operator."""
-    return satker_dengan(user, SETUJUI, modul)
+    """The offices whose records of `modul` `user` may load from a spreadsheet (`IMPOR`)."""
+    return satker_dengan(user, IMPOR, modul)
 
 
 def satker_ppid(user) -> QuerySet:

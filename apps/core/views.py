@@ -42,7 +42,8 @@ def _rekaman(request, modul, pk):
 @login_required
 def daftar(request, modul):
     modul = registry.get(modul)
-    if not izin.satker_dengan(request.user, izin.LIHAT, modul.kode).exists():
+    boleh = izin.aksi_di_modul(request.user, modul.kode, (izin.LIHAT, izin.ISI, izin.EKSPOR))
+    if izin.LIHAT not in boleh:
         raise PermissionDenied
     qs = modul.model.objects.visible_to(request.user).select_related(
         "satker", "wilayah", *modul.select_related
@@ -60,8 +61,8 @@ def daftar(request, modul):
             "status_choices": Status.choices,
             "perkara": issubclass(modul.model, Perkara),
             "pilihan_filter": s.pilihan_form(),
-            "boleh_buat": izin.satker_dengan(request.user, izin.ISI, modul.kode).exists(),
-            "boleh_ekspor": izin.satker_dengan(request.user, izin.EKSPOR, modul.kode).exists(),
+            "boleh_buat": izin.ISI in boleh,
+            "boleh_ekspor": izin.EKSPOR in boleh,
         },
     )
 

@@ -30,32 +30,44 @@ def nilai_ekspor_rujukan(k, terkait):
     return str(getattr(terkait, kode)) if kode else str(terkait)
 
 
-def nilai_ekspor(k, obj):
-    """The cell of column `k` for record `obj`, as the importer reads it back."""
-    if k.nama == "periode":
-        return obj.periode.strftime("%Y-%m") if obj.periode else None
-    if k.field.is_relation:
-        return nilai_ekspor_rujukan(k, getattr(obj, k.nama))
-    v = getattr(obj, k.atribut)
-    if v == "" and not k.wajib:
-        return None
-    return v
-
-
 # Workflow columns a staff export adds before the import's columns; the importer skips them,
 # so a staff export imports back too.
 KOLOM_ALUR = ("id", "status", "klasifikasi", "diajukan_pada", "disetujui_pada")
 
 
+def _penulis_sel(k):
+    """How the raw value of column `k` (as `values_list` reads it) becomes its cell: a related
+    row's id through a dictionary of its code (or how it reads) made once, the month as
+    `2024-03`, an empty optional text as an empty cell."""
+    if k.field.is_relation:
+        model = k.field.related_model
+        kode = sumber.RUJUKAN.get(model)
+        if kode == model._meta.pk.attname:  # a region: its id is its code
+            return lambda v: v
+        peta = {o.pk: str(getattr(o, kode)) if kode else str(o) for o in model.objects.all()}
+        return lambda v: None if v is None else peta.get(v)
+    if k.nama == "periode":
+        return lambda v: v.strftime("%Y-%m") if v else None
+    if not k.wajib:
+        return lambda v: None if v == "" else v
+    return None
+
+
 def baris(modul, qs, alur=False):
-    """The header and the rows of `qs` (the related rows joined, read in chunks); with `alur`,
-    the workflow columns first (staff exports)."""
+    """The header and the rows of `qs`, read as plain values in chunks (no model instance per
+    row); with `alur`, the workflow columns first (staff exports)."""
     cols = sumber.kolom(modul.kode)
     depan = KOLOM_ALUR if alur else ()
     yield [*depan, *(k.nama for k in cols)]
-    terkait = [k.nama for k in cols if k.field.is_relation]
-    for obj in qs.select_related(*terkait).order_by("periode", "pk").iterator(chunk_size=2000):
-        yield [*(getattr(obj, n) for n in depan), *(nilai_ekspor(k, obj) for k in cols)]
+    penulis = [None] * len(depan) + [_penulis_sel(k) for k in cols]
+    pasangan = list(enumerate(penulis))
+    ubah = [(i, f) for i, f in pasangan if f is not None]
+    nilai_qs = qs.order_by("periode", "pk").values_list(*depan, *(k.atribut for k in cols))
+    for mentah in nilai_qs.iterator(chunk_size=2000):
+        row = list(mentah)
+        for i, f in ubah:
+            row[i] = f(row[i])
+        yield row
 
 
 def tulis(modul, qs, path):
