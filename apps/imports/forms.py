@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core import izin, registry
 from apps.organisasi.models import Satker
@@ -14,7 +15,7 @@ def modul_boleh(user):
 
 
 class FormImpor(forms.Form):
-    modul = forms.ChoiceField(label=_("Modul data"))
+    modul = forms.ChoiceField(label=pgettext_lazy("impor", "Modul"))
     satker = forms.ModelChoiceField(
         label=_("Satker semua baris"),
         queryset=Satker.objects.none(),
@@ -23,7 +24,7 @@ class FormImpor(forms.Form):
         help_text=_("Pilih bila berkas tidak memuat kolom satker atau semuanya satu satker."),
     )
     berkas = forms.FileField(
-        label=_("Berkas"),
+        label=pgettext_lazy("impor", "Berkas"),
         help_text=_(
             ".xlsx atau .csv (dipisah koma atau titik koma, UTF-8), paling besar %(mb)s MB."
         )

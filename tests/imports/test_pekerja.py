@@ -76,11 +76,11 @@ def job_siap(admin, n):
 
 
 def sedang_menulis():
-    """The worker's connection is inserting DPT rows right now."""
+    """The worker's connection is writing DPT rows right now (COPY, apps.imports.salin)."""
     with connection.cursor() as c:
         c.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
-            "AND query ILIKE 'INSERT INTO \"dpt_dpt\"%%'"
+            "AND (query ILIKE 'COPY \"dpt_dpt\"%%' OR query ILIKE 'INSERT INTO \"dpt_dpt\"%%')"
         )
         return c.fetchone()[0] > 0
 
@@ -107,7 +107,7 @@ def test_pekerja_menyimpan_impor(admin):
 
 
 def test_pekerja_dibunuh_saat_menulis_tidak_meninggalkan_apa_pun(admin):
-    job = job_siap(admin, 20_000)
+    job = job_siap(admin, 28_000)
     tasks.simpan.enqueue(job.pk)
     proses = pekerja()
     try:

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dpt', '0001_initial'),
+        ("dpt", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='dpt',
-            name='tahapan',
-            field=models.CharField(blank=True, default='Pemutakhiran data dan penyusunan daftar pemilih', max_length=100, verbose_name='tahapan'),
+            model_name="dpt",
+            name="tahapan",
+            field=models.CharField(
+                blank=True,
+                default="Pemutakhiran data dan penyusunan daftar pemilih",
+                max_length=100,
+                verbose_name="tahapan",
+            ),
         ),
     ]
