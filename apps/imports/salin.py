@@ -9,6 +9,7 @@ fields' database values (`get_db_prep_save`); the common types are written direc
 
 import datetime as dt
 import io
+from operator import attrgetter
 
 from django.db import connection, models
 
@@ -24,6 +25,22 @@ def _teks(v) -> str:
     if isinstance(v, dt.date):  # a datetime is a date too
         return v.isoformat()
     return str(v).translate(_GANTI)
+
+
+def _penulis(field):
+    """How one column's values become COPY text, chosen once per column: the common kinds
+    directly (a foreign key as its target's kind), anything else through the field's own
+    database value."""
+    sasaran = field.target_field if field.is_relation else field
+    if isinstance(sasaran, models.BooleanField):
+        return lambda v: "\\N" if v is None else ("t" if v else "f")
+    if isinstance(sasaran, models.IntegerField):  # AutoField and BigAutoField too
+        return lambda v: "\\N" if v is None else str(v)
+    if isinstance(sasaran, models.DateField):  # a DateTimeField too
+        return lambda v: "\\N" if v is None else v.isoformat()
+    if isinstance(sasaran, models.CharField | models.TextField):
+        return lambda v: "\\N" if v is None else str(v).translate(_GANTI)
+    return lambda v: _teks(field.get_db_prep_save(v, connection))
 
 
 def _kolom(model):
@@ -54,31 +71,17 @@ def salin(model, objs, ukuran: int = 10_000) -> None:
     for obj, pk in zip(objs, ambil_id(model, len(objs)), strict=True):
         obj.pk = pk
     kolom = [model._meta.pk, *_kolom(model)]
-    langsung = (
-        models.CharField,
-        models.TextField,
-        models.IntegerField,
-        models.BooleanField,
-        models.DateField,
-        models.ForeignKey,
-    )
-    sederhana = [isinstance(f, langsung) for f in kolom]
+    ambil = attrgetter(*(f.attname for f in kolom))
+    tulis = [_penulis(f) for f in kolom]
     nama = ", ".join(connection.ops.quote_name(f.column) for f in kolom)
     sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({nama}) FROM STDIN"
     with connection.cursor() as c:
         for awal in range(0, len(objs), ukuran):
-            buf = io.StringIO()
-            for obj in objs[awal : awal + ukuran]:
-                nilai = []
-                for f, cepat in zip(kolom, sederhana, strict=True):
-                    v = getattr(obj, f.attname)
-                    if not cepat:
-                        v = f.get_db_prep_save(v, connection)
-                    nilai.append(_teks(v))
-                buf.write("\t".join(nilai))
-                buf.write("\n")
-            buf.seek(0)
-            c.cursor.copy_expert(sql, buf)
+            baris = [
+                "\t".join([t(v) for t, v in zip(tulis, ambil(obj), strict=True)])
+                for obj in objs[awal : awal + ukuran]
+            ]
+            c.cursor.copy_expert(sql, io.StringIO("\n".join(baris) + "\n"))
     for obj in objs:
         if hasattr(obj, "_state"):  # a model instance (not an import's compact row)
             obj._state.adding = False
