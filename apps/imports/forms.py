@@ -1,6 +1,7 @@
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from apps.core import izin, registry
 from apps.organisasi.models import Satker
@@ -25,10 +26,16 @@ class FormImpor(forms.Form):
     )
     berkas = forms.FileField(
         label=pgettext_lazy("impor", "Berkas"),
-        help_text=_(
-            ".xlsx atau .csv (dipisah koma atau titik koma, UTF-8), paling besar %(mb)s MB."
-        )
-        % {"mb": MAKS_UNGGAH_MB},
+        # lazily, whole: a lazy text joined with `%` is read at import, in the default language
+        help_text=lazy(
+            lambda: (
+                gettext(
+                    ".xlsx atau .csv (dipisah koma atau titik koma, UTF-8), paling besar %(mb)s MB."
+                )
+                % {"mb": MAKS_UNGGAH_MB}
+            ),
+            str,
+        )(),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
     setujui = forms.BooleanField(

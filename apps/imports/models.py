@@ -38,6 +38,8 @@ class ImportJob(models.Model):
         related_name="+",
     )
     setujui = models.BooleanField(_("masuk sebagai disetujui"), default=False)
+    # the uploader's language: the worker writes the errors in it
+    bahasa = models.CharField(_("bahasa"), max_length=10, default=settings.LANGUAGE_CODE)
     berkas = models.FileField(_("berkas"), upload_to="impor/%Y/%m/")
     nama_berkas = models.CharField(_("nama berkas"), max_length=255)
     ukuran = models.PositiveBigIntegerField(_("ukuran (bita)"), default=0)

@@ -11,7 +11,9 @@ Files (attachments) are not imported: they are uploaded on the record's own form
 import functools
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from import_export import fields, resources
 
 from apps.core import registry
@@ -44,8 +46,13 @@ class Kolom:
         return self.field.attname
 
     def nama_dikenal(self) -> set[str]:
-        """The header texts that name this column."""
-        return {nilai.normal(self.nama), nilai.normal(self.label)}
+        """The header texts that name this column: its name, and its label in every language
+        of the portal (a file typed in Indonesian is read the same for a user reading English)."""
+        dikenal = {nilai.normal(self.nama)}
+        for bahasa, _nama in settings.LANGUAGES:
+            with translation.override(bahasa):
+                dikenal.add(nilai.normal(str(self.field.verbose_name)))
+        return dikenal
 
 
 # field class -> widget, checked in this order (a DateTimeField is a DateField)

@@ -6,7 +6,7 @@ import logging
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.tasks import task
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from apps.core import registry
@@ -43,8 +43,14 @@ class Pelapor:
 
 
 def jalankan_job(job_id: int, simpan: bool) -> str:
-    """Check (or write) the job's file; the job says what came of it."""
+    """Check (or write) the job's file; the job says what came of it, in the language of the
+    person who uploaded it."""
     job = ImportJob.objects.select_related("dibuat_oleh", "satker").get(pk=job_id)
+    with translation.override(job.bahasa):
+        return _jalankan(job, simpan)
+
+
+def _jalankan(job, simpan):
     pelapor = Pelapor(job.pk)
     try:
         pelapor(0, keadaan=Keadaan.MENYIMPAN if simpan else Keadaan.MEMERIKSA)
@@ -60,7 +66,7 @@ def jalankan_job(job_id: int, simpan: bool) -> str:
                 kemajuan=pelapor,
             )
     except Exception:
-        log.exception("impor %s gagal", job_id)
+        log.exception("impor %s gagal", job.pk)
         job.refresh_from_db()
         job.keadaan = Keadaan.GAGAL
         job.pesan = _(

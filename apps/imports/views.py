@@ -3,6 +3,7 @@ watch it being written; the list of one's imports; the template of each module."
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,7 +16,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -60,6 +61,7 @@ def beranda(request):
                 ukuran=berkas.size,
                 sha256=h.hexdigest(),
                 dibuat_oleh=request.user,
+                bahasa=translation.get_language() or settings.LANGUAGE_CODE,
             )
             catat(
                 request.user, "unggah_impor", objek=job, berkas=job.nama_berkas, sha256=job.sha256

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from apps.core.demo import pemilihan_demo
@@ -167,3 +167,19 @@ def test_templat_berisi_kolom_kamus_dan_contoh_yang_sah(admin, client):
 def test_modul_tanpa_impor_tidak_punya_templat(admin, client):
     client.force_login(admin)
     assert client.get("/kelola/impor/templat/tidak-ada.xlsx").status_code == 404
+
+
+def test_kesalahan_dalam_bahasa_pengunggah(admin, client):
+    """The worker writes the errors in the language of the person who uploaded the file."""
+    client.force_login(admin)
+    # the middleware leaves the request's language active in this thread: restore it after
+    with (
+        translation.override(translation.get_language()),
+        (FIXTURE / "rusak/dpt-nilai-salah.csv").open("rb") as f,
+    ):
+        client.post("/kelola/impor/", {"modul": "dpt", "berkas": f}, HTTP_ACCEPT_LANGUAGE="en")
+    job = ImportJob.objects.get()
+    assert job.bahasa == "en"
+    tasks.jalankan_job(job.pk, simpan=False)
+    job.refresh_from_db()
+    assert job.galat[0]["pesan"] == "is not a number"
