@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 BARIS_JUDUL_MAKS = 10  # rows above the header that may hold a title
+# Unpacked size of an .xlsx's parts: 200,000 rows of 20 columns unpack to about 200 MB.
+BATAS_TERBUKA_MB = 500
 # An encrypted (password-protected) .xlsx is not a zip but an OLE compound file.
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
@@ -121,9 +123,19 @@ def _baris_xlsx(berkas, awal):
 
 
 def _periksa_rumus(berkas) -> list[str]:
-    """The first sheet's XML is scanned for formulas (the reader only sees their values)."""
+    """The archive's unpacked size is checked (a small file can unpack to gigabytes), then
+    the first sheet's XML is scanned for formulas (the reader only sees their values)."""
     try:
         with zipfile.ZipFile(berkas) as z:
+            terbuka = sum(i.file_size for i in z.infolist())
+            if terbuka > BATAS_TERBUKA_MB * 1024 * 1024:
+                raise BerkasTidakSah(
+                    _(
+                        "Isi berkas .xlsx terlalu besar setelah dibuka (%(mb)s MB, batas "
+                        "%(batas)s MB); bagi menjadi beberapa berkas atau simpan sebagai CSV."
+                    )
+                    % {"mb": terbuka // (1024 * 1024), "batas": BATAS_TERBUKA_MB}
+                )
             lembar = sorted(
                 n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)
             )

@@ -274,3 +274,15 @@ def test_perintah_keluar_gagal_bila_ada_kesalahan(admin):
         )
     assert 'Baris 2, kolom "Jumlah TPS": "12a" bukan angka' in keluar.getvalue()
     assert Dpt.objects.count() == 0
+
+
+def test_xlsx_yang_membesar_saat_dibuka_ditolak(admin, monkeypatch):
+    """A small file that unpacks to gigabytes (a "zip bomb") is refused before it is read."""
+    from apps.imports import baca
+
+    monkeypatch.setattr(baca, "BATAS_TERBUKA_MB", 0)
+    sebelum = jejak()
+    hasil = impor("dpt-sah.xlsx", admin, simpan=True)
+    (galat,) = hasil.galat
+    assert "terlalu besar setelah dibuka" in str(galat)
+    assert jejak() == sebelum
