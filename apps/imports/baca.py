@@ -30,8 +30,14 @@ BATAS_TERBUKA_MB = 500
 # An encrypted (password-protected) .xlsx is not a zip but an OLE compound file.
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
-# a formula cell without a saved value: <c …><f>…</f></c> or an empty <v/>
-_RUMUS_TANPA_NILAI = re.compile(rb"<f[ >][^<]*(?:</f>)?\s*(?:<v\s*/>|<v>\s*</v>|</c>)")
+# a formula cell without a saved value: <c …><f>…</f></c> (an empty <v></v> is a calculated
+# empty text, as LibreOffice saves `=IF(A2="";"";A2)`)
+_RUMUS_TANPA_NILAI = re.compile(rb"<f[ >][^<]*(?:</f>)?\s*(?:<v\s*/>|</c>)")
+# the grid the reader builds spans the used range: its last row and its widest column
+_BARIS = re.compile(rb'<row r="([0-9]{1,7})"')
+_KOLOM_LEBAR = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
+# cells of that grid (≈ 30 bytes each in the reader): 200,000 rows of 30 columns
+BATAS_SEL = 6_000_000
 _RUMUS = re.compile(rb"<f[ >/]")
 
 
@@ -142,10 +148,14 @@ def _periksa_rumus(berkas) -> list[str]:
             if not lembar:
                 return []
             ada = False
+            baris_akhir, kolom = 0, set()
             with z.open(lembar[0]) as f:
                 sisa = b""
                 while potong := f.read(1 << 20):
                     teks = sisa + potong
+                    kolom.update(_KOLOM_LEBAR.findall(teks))
+                    if m := list(_BARIS.finditer(teks[-(1 << 16) :])):
+                        baris_akhir = max(baris_akhir, int(m[-1][1]))
                     if _RUMUS_TANPA_NILAI.search(teks):
                         raise BerkasTidakSah(
                             _(
@@ -156,6 +166,7 @@ def _periksa_rumus(berkas) -> list[str]:
                         )
                     ada = ada or bool(_RUMUS.search(teks))
                     sisa = teks[-200:]
+            _periksa_luas(baris_akhir, kolom)
     except zipfile.BadZipFile:
         raise BerkasTidakSah(
             _("Berkas .xlsx rusak (arsipnya tidak utuh); simpan ulang di Excel lalu unggah lagi.")
@@ -165,6 +176,32 @@ def _periksa_rumus(berkas) -> list[str]:
             _("Berkas berisi rumus: nilai hasil hitungan yang tersimpan di berkas yang dipakai.")
         ]
     return []
+
+
+def _nomor_kolom(huruf: bytes) -> int:
+    n = 0
+    for h in huruf:
+        n = n * 26 + h - 64
+    return n
+
+
+def _periksa_luas(baris_akhir, kolom):
+    """Refuse a sheet whose used range is too large to read (a cell far away — typed once,
+    or planted — makes the reader build the whole grid up to it)."""
+    lebar = max((_nomor_kolom(k) for k in kolom), default=26)
+    if baris_akhir * lebar > BATAS_SEL:
+        raise BerkasTidakSah(
+            _(
+                "Lembar kerja terpakai sampai baris %(b)s dan kolom ke-%(k)s (%(n)s sel), lebih "
+                "dari yang dapat dibaca; hapus baris dan kolom di luar data (Ctrl+End di Excel "
+                "menunjukkan sel terakhir yang terpakai) atau simpan sebagai CSV."
+            )
+            % {
+                "b": f"{baris_akhir:,}".replace(",", "."),
+                "k": lebar,
+                "n": f"{baris_akhir * lebar:,}".replace(",", "."),
+            }
+        )
 
 
 def _baris_csv(berkas, nama):
@@ -193,7 +230,7 @@ def _kosong(v) -> bool:
 
 
 def _susun(rows, nama, dikenal, batas_baris, catatan) -> Tabel:
-    rows = iter(rows)
+    rows = _aman(rows)
     awal = list(itertools.islice(rows, BARIS_JUDUL_MAKS))
     indeks = None
     for i, row in enumerate(awal):
@@ -213,6 +250,25 @@ def _susun(rows, nama, dikenal, batas_baris, catatan) -> Tabel:
         kepala.pop()
     sisa = itertools.chain(awal[indeks + 1 :], rows)
     return Tabel(kepala, _data(sisa, indeks + 2, len(kepala), batas_baris), indeks + 1, catatan)
+
+
+def _aman(rows):
+    """The rows, with csv's own error (an unclosed quote running on, a field past its size
+    limit) said as a sentence about the file."""
+    nomor = 0
+    rows = iter(rows)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            raise BerkasTidakSah(
+                _("Baris %(b)s berkas CSV tidak dapat dibaca (%(sebab)s); periksa tanda petiknya.")
+                % {"b": nomor + 1, "sebab": str(e)[:80]}
+            ) from None
+        nomor += 1
+        yield row
 
 
 def _data(rows, mulai, lebar, batas_baris):

@@ -3,7 +3,8 @@ what people actually type, and say in Indonesian what is wrong with a value they
 
 - numbers: `1.234.567` (Indonesian thousands), `1,5` (decimal comma), `1234567`, Excel numbers
   (`12.0` from a numeric cell is 12); `12a` is refused as "bukan angka";
-- dates: Excel dates, `dd/mm/yyyy` (also with `-` or `.`), `yyyy-mm-dd`;
+- dates: date cells, `dd/mm/yyyy` (also with `-` or `.`), `yyyy-mm-dd` (a bare number is
+  refused: as Excel's day count it would silently become a day of the 1900s);
 - reporting months: `Maret 2024`, `Mar 2024`, `2024-03`, `03/2024`, or any date in the month;
 - choices: the stored code (`dpt`) or the label (`DPT`, `Daftar pemilih tetap`), any case;
 - related rows (an office, a region, an election): by code or by name, any case and spacing
@@ -52,8 +53,6 @@ _TANGGAL_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _BULAN_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _BULAN_BT = re.compile(r"^(\d{1,2})[-/](\d{4})$")
 _BULAN_NAMA = re.compile(r"^([a-z]+)\.?\s+(\d{4})$")
-# Excel's day zero (its 1900 leap-year bug included) for a date typed as a plain number
-_HARI_NOL_EXCEL = dt.date(1899, 12, 30)
 
 
 class NilaiSalah(ValueError):
@@ -129,8 +128,10 @@ def tanggal(v) -> dt.date:
         return v.date()
     if isinstance(v, dt.date):
         return v
-    if isinstance(v, int | float) and not isinstance(v, bool) and 1 <= v < 2_958_466:
-        return _HARI_NOL_EXCEL + dt.timedelta(days=int(v))
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        # a date cell reaches us as a date; a bare number (2024, 3, 45) is no date: read as
+        # Excel's day count it would silently become a day of the 1900s
+        raise NilaiSalah(_("bukan tanggal (angka; tulis hh/bb/tttt atau pakai sel tanggal)"))
     s = teks(v)
     try:
         if m := _TANGGAL_HBT.match(s):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -204,11 +204,31 @@ def jalankan(
             _impor(modul, berkas, nama, user, satker_kode, False, setujui, kemajuan, hasil)
     except _Batal:
         hasil.disimpan = False
+    except IntegrityError as e:
+        # a rule the database holds and the check did not see: nothing was written
+        hasil.galat = [Galat(0, "", "", _aturan_basis_data(modul, e))]
+        hasil.disimpan = False
     except baca.BerkasTidakSah as e:
         hasil.galat = [Galat(0, "", "", str(e))]
         hasil.baru = hasil.berubah = hasil.sama = 0
         hasil.disimpan = False
     return hasil
+
+
+def _aturan_basis_data(modul, e) -> str:
+    nama = getattr(getattr(e.__cause__, "diag", None), "constraint_name", None)
+    aturan = next(
+        (
+            str(c.violation_error_message)
+            for c in modul.model._meta.constraints
+            if c.name == nama and c.violation_error_message
+        ),
+        nama or str(e.__cause__ or e)[:200],
+    )
+    return _(
+        "Basis data menolak penyimpanan: %(aturan)s Tidak ada yang ditulis; perbaiki berkas "
+        "lalu unggah lagi."
+    ) % {"aturan": aturan}
 
 
 # ---- the steps ---------------------------------------------------------------------------------
@@ -601,10 +621,32 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
     kunci_attr = [modul.field(n).attname for n in modul.impor.kunci]
     ada = {}
     for row in ada_qs.values("pk", "status", "version", *kunci_attr, *atribut):
-        ada[tuple(row[a] for a in kunci_attr)] = row
+        ada.setdefault(tuple(row[a] for a in kunci_attr), []).append(row)
     baru, berubah = [], []
     for kunci, (nomor, rekaman) in per_kunci.items():
-        lama = ada.get(kunci)
+        semua = ada.get(kunci, [])
+        if len(semua) > 1:
+            # two records already share the key (entered on the form): which one the row means
+            # cannot be known, and guessing would overwrite the other
+            hasil.galat.append(
+                Galat(
+                    nomor,
+                    "",
+                    "",
+                    _(
+                        "%(n)s rekaman yang sudah ada memiliki %(kunci)s yang sama (#%(pk)s); "
+                        "baris ini tidak dapat dicocokkan dengan salah satunya — ubah rekaman "
+                        "itu lewat formulir, atau bedakan judulnya"
+                    )
+                    % {
+                        "n": len(semua),
+                        "kunci": ", ".join(modul.impor.kunci),
+                        "pk": ", #".join(str(r["pk"]) for r in semua),
+                    },
+                )
+            )
+            continue
+        lama = semua[0] if semua else None
         if lama is None:
             baru.append((nomor, rekaman))
             continue

@@ -81,7 +81,8 @@ def salin(model, objs, ukuran: int = 10_000) -> None:
                 "\t".join([t(v) for t, v in zip(tulis, ambil(obj), strict=True)])
                 for obj in objs[awal : awal + ukuran]
             ]
-            c.cursor.copy_expert(sql, io.StringIO("\n".join(baris) + "\n"))
+            with connection.wrap_database_errors:  # as Django's errors (IntegrityError…)
+                c.cursor.copy_expert(sql, io.StringIO("\n".join(baris) + "\n"))
     for obj in objs:
         if hasattr(obj, "_state"):  # a model instance (not an import's compact row)
             obj._state.adding = False
@@ -99,7 +100,9 @@ def salin_baris(model, nama_field, baris, ukuran: int = 10_000) -> None:
         for b in baris:
             potongan.append("\t".join(_teks(v) for v in b))
             if len(potongan) >= ukuran:
-                c.cursor.copy_expert(sql, io.StringIO("\n".join(potongan) + "\n"))
+                with connection.wrap_database_errors:
+                    c.cursor.copy_expert(sql, io.StringIO("\n".join(potongan) + "\n"))
                 potongan = []
         if potongan:
-            c.cursor.copy_expert(sql, io.StringIO("\n".join(potongan) + "\n"))
+            with connection.wrap_database_errors:
+                c.cursor.copy_expert(sql, io.StringIO("\n".join(potongan) + "\n"))

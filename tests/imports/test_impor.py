@@ -286,3 +286,77 @@ def test_xlsx_yang_membesar_saat_dibuka_ditolak(admin, monkeypatch):
     (galat,) = hasil.galat
     assert "terlalu besar setelah dibuka" in str(galat)
     assert jejak() == sebelum
+
+
+def test_dua_rekaman_dengan_kunci_sama_tidak_ditebak(buat, admin, tmp_path):
+    """Two drafts entered on the form share office, date and title: a row with that key is
+    refused, never matched to one of them (it would overwrite it)."""
+    modul = registry.get("pencegahan")
+    a = buat(modul, "18.72", "draft")
+    b = buat(modul, "18.72", "draft")
+    modul.model.objects.filter(pk=b.pk).update(tanggal=a.tanggal, periode=a.periode, judul=a.judul)
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "satker,Jenis kegiatan,Nama kegiatan,Tanggal kegiatan,sasaran,Ringkasan kegiatan\n"
+        f"18.72,patroli,{a.judul},{a.tanggal:%d/%m/%Y},warga,Isi lain yang menimpa\n",
+        encoding="utf-8",
+    )
+    sebelum = list(modul.model.objects.order_by("pk").values_list("ringkasan", flat=True))
+    with path.open("rb") as f:
+        hasil = proses.jalankan(modul, f, "p.csv", admin, simpan=True)
+    (galat,) = hasil.galat
+    assert "2 rekaman yang sudah ada" in str(galat)
+    assert f"#{a.pk}" in str(galat)
+    assert list(modul.model.objects.order_by("pk").values_list("ringkasan", flat=True)) == sebelum
+
+
+def test_lembar_dengan_sel_jauh_ditolak_sebelum_dibaca(admin, tmp_path):
+    """A tiny file whose used range reaches ZZ100000 would make the reader build a grid of
+    70 million cells (gigabytes): refused first, with where the sheet ends."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["satker", "wilayah", "pemilihan", "tahap", "periode", "judul"])
+    ws["ZZ100000"] = "x"
+    path = tmp_path / "jauh.xlsx"
+    wb.save(path)
+    assert path.stat().st_size < 20_000
+    with path.open("rb") as f:
+        hasil = proses.jalankan(DPT, f, "jauh.xlsx", admin)
+    (galat,) = hasil.galat
+    assert "baris 100.000 dan kolom ke-702" in str(galat)
+
+
+def test_csv_yang_tidak_dapat_dibaca(admin, tmp_path):
+    path = tmp_path / "panjang.csv"
+    path.write_text(
+        "satker,wilayah,pemilihan,tahap,periode,judul\n18.72,18.72.01,pemilu-2024,dpt,2024-03,"
+        + "x" * 140_000
+        + "\n",
+        encoding="utf-8",
+    )
+    with path.open("rb") as f:
+        hasil = proses.jalankan(DPT, f, "panjang.csv", admin)
+    (galat,) = hasil.galat
+    assert "tidak dapat dibaca" in str(galat)
+
+
+def test_aturan_yang_hanya_dijaga_basis_data_jadi_pesan(admin, tmp_path):
+    """A campaign row without a region passes the row checks but not the database's rule:
+    nothing is written and the rule's own message says why (not a system error)."""
+    modul = registry.get("kampanye")
+    modul.demo_setup()
+    path = tmp_path / "k.csv"
+    path.write_text(
+        "satker,pemilihan,Nama kegiatan,Tanggal kegiatan,Peserta pemilu,Metode kampanye,"
+        "tempat,Hasil pengawasan\n"
+        "18.72,pemilu-2024,Rapat umum,02/01/2024,Partai Buruh,apk,Lapangan,Tertib\n",
+        encoding="utf-8",
+    )
+    with path.open("rb") as f:
+        hasil = proses.jalankan(modul, f, "k.csv", admin, simpan=True)
+    (galat,) = hasil.galat
+    assert "Wilayah wajib diisi" in str(galat)
+    assert not hasil.disimpan
+    assert modul.model.objects.count() == 0

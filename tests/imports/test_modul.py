@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from apps.core import registry
 from apps.core.demo import pemilihan_demo
-from apps.imports import proses, sumber
+from apps.imports import proses
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "impor"
 CONTOH = {
@@ -49,11 +49,3 @@ def test_contoh_ditulis_lalu_tidak_berubah(kode, admin, tmp_path):
         keluar = io.StringIO()
         call_command("import_data", kode, str(berkas), "--dry-run", stdout=keluar)
         assert f"0 baru, 0 berubah, {n} tidak berubah" in keluar.getvalue()
-
-
-@pytest.mark.parametrize("kode", sorted(CONTOH))
-def test_kunci_adalah_kolom_wajib(kode):
-    cols = {k.nama: k for k in sumber.kolom(kode)}
-    for n in registry.get(kode).impor.kunci:
-        assert cols[n].wajib
-        assert cols[n].kunci

@@ -60,11 +60,28 @@ def test_bukan_bilangan(ketik, pesan):
         ("17-08-2024", dt.date(2024, 8, 17)),
         ("2024-08-17", dt.date(2024, 8, 17)),
         (dt.datetime(2024, 8, 17, 9, 30), dt.date(2024, 8, 17)),
-        (45521, dt.date(2024, 8, 17)),  # an Excel date typed into a number cell
     ],
 )
 def test_tanggal(ketik, harap):
     assert nilai.tanggal(ketik) == harap
+
+
+@pytest.mark.parametrize("angka", [2024, 3, 45, 202403, 45521.0])
+def test_angka_bukan_tanggal_atau_bulan(angka):
+    """A bare number is never read as Excel's day count (2024 would become July 1905)."""
+    with pytest.raises(nilai.NilaiSalah, match="angka"):
+        nilai.tanggal(angka)
+    with pytest.raises(nilai.NilaiSalah):
+        nilai.bulan(angka)
+
+
+def test_rumus_tanpa_nilai_dan_teks_kosong_hasil_hitung():
+    assert baca._RUMUS_TANPA_NILAI.search(b'<c r="J2"><f>H2+I2</f><v /></c>')
+    assert baca._RUMUS_TANPA_NILAI.search(b'<c r="J2"><f>H2+I2</f></c>')
+    # LibreOffice's calculated empty text is a value, not a missing one
+    assert not baca._RUMUS_TANPA_NILAI.search(
+        b'<c r="K2" t="str"><f>IF(A2="","",A2)</f><v></v></c>'
+    )
 
 
 def test_tanggal_yang_tidak_ada():
