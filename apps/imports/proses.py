@@ -47,25 +47,6 @@ BATAS_BARIS = 200_000  # data rows in one file
 UKURAN_TULIS = 1000  # rows per INSERT / UPDATE
 GALAT_DISIMPAN = 5000  # errors a job keeps to show (all are counted)
 LAPOR_SETIAP = 1000  # rows between two progress reports
-# fields an import never writes itself (the workflow's and the classification's)
-BUKAN_ISIAN = {
-    "id",
-    "status",
-    "klasifikasi",
-    "alasan_pengecualian",
-    "dasar_hukum_pengecualian",
-    "dikecualikan_sampai",
-    "version",
-    "diajukan_pada",
-    "disetujui_oleh",
-    "disetujui_pada",
-    "diklasifikasi_oleh",
-    "diklasifikasi_pada",
-    "created_by",
-    "created_at",
-    "updated_by",
-    "updated_at",
-}
 
 
 # the workflow columns of a staff export (`ekspor.KOLOM_ALUR`): an import never writes them
