@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import izin
+from apps.wilayah.models import di_dalam
 
 
 class Status(models.TextChoices):
@@ -213,16 +214,15 @@ class Rekaman(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def di_wilayah_kerja(self) -> bool:
+        """The region (if any) lies in the office's area (Bawaslu RI: anywhere)."""
+        area = self.satker.wilayah_id if self.satker_id else None
+        return not area or not self.wilayah_id or di_dalam(self.wilayah_id, area)
+
     def galat_wilayah_kerja(self) -> dict[str, list[str]]:
         """{"wilayah": [message]} when the region lies outside the office's area."""
-        area = self.satker.wilayah_id if self.satker_id else None
-        inside = (
-            not area
-            or not self.wilayah_id
-            or self.wilayah_id == area
-            or self.wilayah_id.startswith(area + ".")
-        )
-        if inside:
+        if self.di_wilayah_kerja:
             return {}
         return {
             "wilayah": [

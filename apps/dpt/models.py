@@ -173,7 +173,7 @@ class Dpt(Rekaman):
         if (
             wilayah is not None
             and "wilayah" not in errors
-            and self._di_wilayah_kerja(wilayah)
+            and self.di_wilayah_kerja
             and self._kunci_lengkap()
         ):
             self._periksa_rangkap(wilayah, errors)
@@ -233,10 +233,6 @@ class Dpt(Rekaman):
             return self.wilayah
         except Wilayah.DoesNotExist:
             return None  # clean_fields() reports the unknown code
-
-    def _di_wilayah_kerja(self, wilayah):
-        area = self.satker.wilayah_id if self.satker_id else None
-        return not area or wilayah.kode == area or wilayah.kode.startswith(area + ".")
 
     def _kunci_lengkap(self):
         return all((self.satker_id, self.pemilihan_id, self.tahap, self.wilayah_id, self.periode))

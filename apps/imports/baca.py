@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
@@ -105,7 +106,7 @@ def _baris_xlsx(berkas, awal):
                 "Excel sebagai “Buku Kerja Excel (.xlsx)” atau sebagai CSV."
             )
         )
-    catatan = _periksa_rumus(berkas)
+    catatan = _periksa_arsip(berkas)
     berkas.seek(0)
     try:
         buku = CalamineWorkbook.from_filelike(berkas)
@@ -128,7 +129,7 @@ def _baris_xlsx(berkas, awal):
     return rows, catatan, tinggi
 
 
-def _periksa_rumus(berkas) -> list[str]:
+def _periksa_arsip(berkas) -> list[str]:
     """The archive's unpacked size is checked (a small file can unpack to gigabytes), then
     the first sheet's XML is scanned for formulas (the reader only sees their values)."""
     try:
@@ -197,9 +198,9 @@ def _periksa_luas(baris_akhir, kolom):
                 "menunjukkan sel terakhir yang terpakai) atau simpan sebagai CSV."
             )
             % {
-                "b": f"{baris_akhir:,}".replace(",", "."),
+                "b": number_format(baris_akhir, force_grouping=True),
                 "k": lebar,
-                "n": f"{baris_akhir * lebar:,}".replace(",", "."),
+                "n": number_format(baris_akhir * lebar, force_grouping=True),
             }
         )
 
@@ -284,7 +285,7 @@ def _data(rows, mulai, lebar, batas_baris):
                     "Berkas berisi lebih dari %(n)s baris data, batas satu impor; bagi menjadi "
                     "beberapa berkas."
                 )
-                % {"n": f"{batas_baris:,}".replace(",", ".")}
+                % {"n": number_format(batas_baris, force_grouping=True)}
             )
         nilai += [None] * (lebar - len(nilai))
         yield nomor, [None if _kosong(v) else v for v in nilai]

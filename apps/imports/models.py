@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 # A job that reports no progress for this long while checking or writing has stopped (its
@@ -93,14 +94,12 @@ class ImportJob(models.Model):
 
     @property
     def teks_kemajuan(self) -> str:
-        def angka(n):
-            return f"{n:,}".replace(",", ".")
-
+        n = number_format(self.baris_selesai, force_grouping=True)
         if self.baris_total is None:
-            return _("%(n)s baris diproses.") % {"n": angka(self.baris_selesai)}
+            return _("%(n)s baris diproses.") % {"n": n}
         return _("%(n)s dari sekitar %(t)s baris diproses.") % {
-            "n": angka(self.baris_selesai),
-            "t": angka(self.baris_total),
+            "n": n,
+            "t": number_format(self.baris_total, force_grouping=True),
         }
 
     @property

@@ -26,6 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from apps.audit.services import catat
@@ -41,7 +42,7 @@ from apps.core.models import (
 from apps.core.services import isi_periode
 from apps.imports import baca, nilai, salin, sumber
 from apps.organisasi.models import Satker
-from apps.wilayah.models import Wilayah
+from apps.wilayah.models import Wilayah, di_dalam
 
 BATAS_BARIS = 200_000  # data rows in one file
 UKURAN_TULIS = 1000  # rows per INSERT / UPDATE
@@ -54,7 +55,8 @@ KOLOM_DIABAIKAN = {"id", "status", "klasifikasi", "diajukan_pada", "disetujui_pa
 
 
 def angka(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    """A count in the active language's grouping (1.204 in Indonesian)."""
+    return number_format(n, force_grouping=True)
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,7 @@ class _Kamus:
             return f"{v:.2f}"  # 11.10 typed into a number cell reads 11.1
         calon = self.wilayah_nama.get(s, [])
         if area and len(calon) > 1:
-            dalam = [k for k in calon if k == area or k.startswith(area + ".")]
+            dalam = [k for k in calon if di_dalam(k, area)]
             calon = dalam or calon
         if len(calon) == 1:
             return calon[0]
@@ -275,9 +277,10 @@ def _petakan_kepala(tabel, cols):
             menurut_nama[n] = k
     peta, asing, ganda = {}, [], []
     for i, teks_kepala in enumerate(tabel.kepala):
-        if not teks_kepala or baca.normal_kepala(teks_kepala) in KOLOM_DIABAIKAN:
+        normal = baca.normal_kepala(teks_kepala)
+        if not normal or normal in KOLOM_DIABAIKAN:
             continue
-        k = menurut_nama.get(baca.normal_kepala(teks_kepala))
+        k = menurut_nama.get(normal)
         if k is None:
             asing.append(teks_kepala)
         elif k.nama in peta:

@@ -9,6 +9,7 @@ fields' database values (`get_db_prep_save`); the common types are written direc
 
 import datetime as dt
 import io
+import itertools
 from operator import attrgetter
 
 from django.db import connection, models
@@ -72,17 +73,7 @@ def salin(model, objs, ukuran: int = 10_000) -> None:
         obj.pk = pk
     kolom = [model._meta.pk, *_kolom(model)]
     ambil = attrgetter(*(f.attname for f in kolom))
-    tulis = [_penulis(f) for f in kolom]
-    nama = ", ".join(connection.ops.quote_name(f.column) for f in kolom)
-    sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({nama}) FROM STDIN"
-    with connection.cursor() as c:
-        for awal in range(0, len(objs), ukuran):
-            baris = [
-                "\t".join([t(v) for t, v in zip(tulis, ambil(obj), strict=True)])
-                for obj in objs[awal : awal + ukuran]
-            ]
-            with connection.wrap_database_errors:  # as Django's errors (IntegrityError…)
-                c.cursor.copy_expert(sql, io.StringIO("\n".join(baris) + "\n"))
+    salin_baris(model, [f.name for f in kolom], (ambil(obj) for obj in objs), ukuran)
     for obj in objs:
         if hasattr(obj, "_state"):  # a model instance (not an import's compact row)
             obj._state.adding = False
@@ -90,19 +81,18 @@ def salin(model, objs, ukuran: int = 10_000) -> None:
 
 
 def salin_baris(model, nama_field, baris, ukuran: int = 10_000) -> None:
-    """INSERT rows given as tuples of the values of `nama_field` (ids from the sequence):
-    for rows nobody needs as objects afterwards (history rows)."""
+    """INSERT rows given as tuples of the values of the fields `nama_field` with COPY, `ukuran`
+    rows per statement; each column's values turned into text by a converter chosen once.
+    Directly for rows nobody needs as objects afterwards (history rows; their ids come from
+    the table's default)."""
     kolom = [model._meta.get_field(n) for n in nama_field]
+    tulis = [_penulis(f) for f in kolom]
     nama = ", ".join(connection.ops.quote_name(f.column) for f in kolom)
     sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({nama}) FROM STDIN"
     with connection.cursor() as c:
-        potongan = []
-        for b in baris:
-            potongan.append("\t".join(_teks(v) for v in b))
-            if len(potongan) >= ukuran:
-                with connection.wrap_database_errors:
-                    c.cursor.copy_expert(sql, io.StringIO("\n".join(potongan) + "\n"))
-                potongan = []
-        if potongan:
-            with connection.wrap_database_errors:
-                c.cursor.copy_expert(sql, io.StringIO("\n".join(potongan) + "\n"))
+        for potongan in itertools.batched(baris, ukuran):
+            teks = "".join(
+                "\t".join([t(v) for t, v in zip(tulis, b, strict=True)]) + "\n" for b in potongan
+            )
+            with connection.wrap_database_errors:  # as Django's errors (IntegrityError…)
+                c.cursor.copy_expert(sql, io.StringIO(teks))

@@ -2,6 +2,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def di_dalam(kode: str, area: str) -> bool:
+    """Region `kode` is area `area` or lies inside it (`18.72.01` in `18.72`); codes of a
+    region start with its parent's."""
+    return kode == area or kode.startswith(area + ".")
+
+
 class Tingkat(models.TextChoices):
     PROVINSI = "provinsi", _("Provinsi")
     KABKOTA = "kabkota", _("Kabupaten/Kota")
