@@ -20,11 +20,13 @@ Permission and scope are checked per row through `apps.core.izin.satker_impor`.
 
 import gc
 import hashlib
+import zlib
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -103,6 +105,9 @@ class Hasil:
     galat: list[Galat] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)
     disimpan: bool = False
+    # {row number: (what became of it — "baru", "berubah", "sama" — and the record's id)},
+    # kept when asked (`Permintaan.per_baris`); the id of a new row only once written
+    per_baris: dict[int, tuple[str, int | None]] = field(default_factory=dict)
 
     @property
     def ringkasan(self) -> str:
@@ -169,22 +174,72 @@ def jalankan(
     leave the office column empty). `setujui`: new and changed records enter approved (an
     admin only). `kemajuan(selesai, total)` is called as rows are read and written."""
     hasil = Hasil(modul.kode, nama, sha256(berkas))
+
+    def tabel(cols):
+        dikenal = set().union(*(k.nama_dikenal() for k in cols))
+        return baca.baca(berkas, nama, dikenal, BATAS_BARIS)
+
+    izin_satker = izin.satker_impor(user, modul.kode) if modul.impor else None
+    return _jalankan(
+        modul,
+        tabel,
+        hasil,
+        Permintaan(user, izin_satker, satker_kode, simpan, setujui, kemajuan),
+    )
+
+
+@dataclass
+class Permintaan:
+    """Who loads the rows and how: `izin_satker` the offices whose records `user` may load
+    (a queryset, from `apps.core.izin`); `kenal` {row number: record id} of rows that name
+    their record themselves (the write API's external ids); `asal` what the audit row adds
+    (the application); `per_baris`: keep each row's outcome in `Hasil.per_baris`."""
+
+    user: object
+    izin_satker: object
+    satker_kode: str | None = None
+    simpan: bool = False
+    setujui: bool = False
+    kemajuan: object = None
+    kenal: dict[int, int] = field(default_factory=dict)
+    asal: dict = field(default_factory=dict)
+    per_baris: bool = False
+    kode_wilayah: set[str] | None = None  # see `_Kamus`
+
+
+def jalankan_data(modul, kepala, baris, nama, permintaan) -> Hasil:
+    """The same check and write for rows that are not a file (the write API's JSON records):
+    `kepala` the column names, `baris` [(row number, values in `kepala` order)]. The
+    checksum is of the rows as received."""
+    h = hashlib.sha256(repr((kepala, baris)).encode())
+    hasil = Hasil(modul.kode, nama, h.hexdigest())
+    if len(baris) > BATAS_BARIS:  # the API's own limit is far lower; this is the importer's
+        hasil.galat.append(Galat(0, "", "", _("Terlalu banyak baris.")))
+        return hasil
+
+    def tabel(cols):
+        return baca.Tabel(kepala=list(kepala), baris=iter(baris), baris_kepala=0)
+
+    return _jalankan(modul, tabel, hasil, permintaan)
+
+
+def _jalankan(modul, tabel, hasil, p) -> Hasil:
     if modul.impor is None:
         hasil.galat.append(Galat(0, "", "", _("Modul ini tidak dapat diimpor.")))
         return hasil
-    if setujui and not user.is_superuser:
+    if p.setujui and not p.user.is_superuser:
         hasil.galat.append(
             Galat(0, "", "", _("Hanya admin yang dapat mengimpor data sebagai disetujui."))
         )
         return hasil
     try:
-        if simpan:
+        if p.simpan:
             with transaction.atomic():
-                _impor(modul, berkas, nama, user, satker_kode, True, setujui, kemajuan, hasil)
+                _impor(modul, tabel, p, hasil)
                 if hasil.galat:
                     raise _Batal
         else:
-            _impor(modul, berkas, nama, user, satker_kode, False, setujui, kemajuan, hasil)
+            _impor(modul, tabel, p, hasil)
     except _Batal:
         hasil.disimpan = False
     except IntegrityError as e:
@@ -195,6 +250,8 @@ def jalankan(
         hasil.galat = [Galat(0, "", "", str(e))]
         hasil.baru = hasil.berubah = hasil.sama = 0
         hasil.disimpan = False
+    if hasil.galat:
+        hasil.per_baris = {}
     return hasil
 
 
@@ -219,15 +276,20 @@ def _aturan_basis_data(modul, e) -> str:
 
 class _Kamus:
     """What the cells of one import may name, read once: offices (all), regions (codes and
-    names), elections."""
+    names), elections. `kode_wilayah`: the only region codes the rows may give (a small batch
+    of the write API); every region is read only when a row names one another way."""
 
-    def __init__(self, boleh_satker: set[int]):
+    def __init__(self, boleh_satker: set[int], kode_wilayah: set[str] | None = None):
         self.satker = {s.pk: s for s in Satker.objects.all()}
         self.boleh_satker = boleh_satker
         self.pemilihan = {p.pk: p for p in Pemilihan.objects.all()}
+        qs = Wilayah.objects.all()
+        self.wilayah_lengkap = kode_wilayah is None
+        if kode_wilayah is not None:
+            qs = qs.filter(kode__in={*kode_wilayah, *(s.wilayah_id for s in self.satker.values())})
         self.wilayah: dict[str, tuple[str, str]] = {
             kode: (nama_w, tingkat)
-            for kode, nama_w, tingkat in Wilayah.objects.values_list("kode", "nama", "tingkat")
+            for kode, nama_w, tingkat in qs.values_list("kode", "nama", "tingkat")
         }
         self._wilayah_nama: dict[str, list[str]] | None = None
 
@@ -236,6 +298,14 @@ class _Kamus:
         """{a way a region is written: [codes]}, built the first time a cell names a region
         instead of giving its code."""
         if self._wilayah_nama is None:
+            if not self.wilayah_lengkap:
+                self.wilayah = {
+                    kode: (nama_w, tingkat)
+                    for kode, nama_w, tingkat in Wilayah.objects.values_list(
+                        "kode", "nama", "tingkat"
+                    )
+                }
+                self.wilayah_lengkap = True
             self._wilayah_nama = {}
             for kode, (nama_w, _t) in self.wilayah.items():
                 for n in nilai.nama_lain(nama_w):
@@ -256,6 +326,8 @@ class _Kamus:
         if isinstance(v, float) and f"{v:.2f}" in self.wilayah:
             return f"{v:.2f}"  # 11.10 typed into a number cell reads 11.1
         calon = self.wilayah_nama.get(s, [])
+        if s in self.wilayah:  # a code of a region outside the batch's list, now read
+            return s
         if area and len(calon) > 1:
             dalam = [k for k in calon if di_dalam(k, area)]
             calon = dalam or calon
@@ -322,26 +394,26 @@ def _periksa_kepala(tabel, cols, satker_kode):
     )
 
 
-def _impor(modul, berkas, nama, user, satker_kode, simpan, setujui, kemajuan, hasil):
+def _impor(modul, tabel, p, hasil):
     # The rows' records live until the end; Python's cyclic collector would walk all of them
     # again and again as they pile up (a third of the time of a 100,000-row file, measured).
     # They hold no cycles that need it; it runs again when the import is done.
     gc.disable()
     try:
-        _impor_semua(modul, berkas, nama, user, satker_kode, simpan, setujui, kemajuan, hasil)
+        _impor_semua(modul, tabel, p, hasil)
     finally:
         gc.enable()
 
 
-def _impor_semua(modul, berkas, nama, user, satker_kode, simpan, setujui, kemajuan, hasil):
+def _impor_semua(modul, ambil_tabel, p, hasil):
     cols = sumber.kolom(modul.kode)
-    dikenal = set().union(*(k.nama_dikenal() for k in cols))
-    tabel = baca.baca(berkas, nama, dikenal, BATAS_BARIS)
+    tabel = ambil_tabel(cols)
+    kemajuan, satker_kode = p.kemajuan, p.satker_kode
     hasil.catatan += tabel.catatan
     if kemajuan:
         kemajuan(0, tabel.perkiraan)
     peta = _periksa_kepala(tabel, cols, satker_kode)
-    pembaca = _Pembaca(modul, user, cols, peta, tabel, satker_kode)
+    pembaca = _Pembaca(modul, p.izin_satker, cols, peta, tabel, satker_kode, p.kode_wilayah)
     baris_sah = []  # (row number, the record's values as a `Baris`)
     for nomor, row in tabel.baris:
         hasil.baris += 1
@@ -355,25 +427,27 @@ def _impor_semua(modul, berkas, nama, user, satker_kode, simpan, setujui, kemaju
     if kemajuan:
         kemajuan(hasil.baris, hasil.baris)
     if hasil.baris == 0:
-        raise baca.BerkasTidakSah(_("Berkas %(nama)s tidak berisi baris data.") % {"nama": nama})
+        raise baca.BerkasTidakSah(
+            _("Berkas %(nama)s tidak berisi baris data.") % {"nama": hasil.nama_berkas}
+        )
 
     dipetakan = [k for k in cols if k.nama in peta or (k.nama == "satker" and satker_kode)]
-    baru, berubah = _bandingkan(modul, dipetakan, baris_sah, hasil, kunci_baris=simpan)
+    baru, berubah = _bandingkan(modul, dipetakan, baris_sah, hasil, p)
     if modul.impor.periksa_massal and (baru or berubah):
         daftar = baru + berubah
         for i, errs in modul.impor.periksa_massal([r for _n, r in daftar]).items():
             for nama_field, pesan in errs.items():
                 hasil.galat += pembaca.galat_aturan(daftar[i][0], nama_field, pesan)
     hasil.galat.sort(key=lambda g: g.baris)
-    if simpan and not hasil.galat:
-        _tulis(modul, user, dipetakan, pembaca, baru, berubah, setujui, hasil)
+    if p.simpan and not hasil.galat:
+        _tulis(modul, p, dipetakan, pembaca, baru, berubah, hasil)
         hasil.disimpan = True
 
 
 class _Pembaca:
     """Turns one row into an unsaved record, or into the errors that stop it."""
 
-    def __init__(self, modul, user, cols, peta, tabel, satker_kode):
+    def __init__(self, modul, izin_satker, cols, peta, tabel, satker_kode, kode_wilayah=None):
         self.modul, self.cols, self.peta = modul, cols, peta
         self._bawaan = None
         self._kelas_baris = None
@@ -381,8 +455,8 @@ class _Pembaca:
         self.judul = {
             k.nama: tabel.kepala[peta[k.nama]] if k.nama in peta else k.nama for k in cols
         }
-        boleh = set(izin.satker_impor(user, modul.kode).values_list("pk", flat=True))
-        self.kamus = _Kamus(boleh)
+        boleh = set(izin_satker.values_list("pk", flat=True))
+        self.kamus = _Kamus(boleh, kode_wilayah)
         self.satker_tetap = None
         if satker_kode:
             self.satker_tetap = next(
@@ -573,11 +647,8 @@ def _kunci(modul, rekaman):
     return tuple(getattr(rekaman, modul.field(n).attname) for n in modul.impor.kunci)
 
 
-def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
-    """Split the valid rows into new, changed and unchanged against the existing records of
-    the same offices (one query; locked when writing)."""
-    model = modul.model
-    atribut = [k.atribut for k in cols if not k.kunci]
+def _per_kunci(modul, baris_sah, hasil):
+    """{natural key: (row number, row)}; a key twice in the file is an error of the second."""
     per_kunci = {}
     for nomor, rekaman in baris_sah:
         kunci = _kunci(modul, rekaman)
@@ -596,60 +667,98 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
             )
             continue
         per_kunci[kunci] = (nomor, rekaman)
+    return per_kunci
+
+
+def _yang_ada(modul, per_kunci, kolom_nilai, p):
+    """The existing records the rows may mean, as values: ({key: [rows]}, {pk: row}); those
+    of the rows' offices (and months), and those the caller named (`p.kenal`)."""
+    model = modul.model
+    kunci_attr = [modul.field(n).attname for n in modul.impor.kunci]
     satker = {r.satker_id for _n, r in per_kunci.values()}
     ada_qs = model.objects.filter(satker_id__in=satker)
     if "periode" in modul.impor.kunci:
         ada_qs = ada_qs.filter(periode__in={r.periode for _n, r in per_kunci.values()})
-    if kunci_baris:
+    if p.simpan:
+        _kunci_satker(modul, satker)
+    kenal_pk = {p.kenal[n] for n, _r in per_kunci.values() if n in p.kenal}
+    if kenal_pk:
+        ada_qs = model.objects.filter(Q(pk__in=ada_qs.values("pk")) | Q(pk__in=kenal_pk))
+    if p.simpan:
         ada_qs = ada_qs.select_for_update()
-    kunci_attr = [modul.field(n).attname for n in modul.impor.kunci]
-    ada = {}
-    for row in ada_qs.values("pk", "status", "version", *kunci_attr, *atribut):
+    ada, per_pk = {}, {}
+    for row in ada_qs.values("pk", "satker_id", "status", "version", *kunci_attr, *kolom_nilai):
         ada.setdefault(tuple(row[a] for a in kunci_attr), []).append(row)
+        per_pk[row["pk"]] = row
+    return ada, per_pk
+
+
+def _galat_kunci_ganda(modul, nomor, semua):
+    # two records already share the key (entered on the form): which one the row means
+    # cannot be known, and guessing would overwrite the other
+    return Galat(
+        nomor,
+        "",
+        "",
+        _(
+            "%(n)s rekaman yang sudah ada memiliki %(kunci)s yang sama (#%(pk)s); "
+            "baris ini tidak dapat dicocokkan dengan salah satunya — ubah rekaman "
+            "itu lewat formulir, atau bedakan judulnya"
+        )
+        % {
+            "n": len(semua),
+            "kunci": ", ".join(modul.impor.kunci),
+            "pk": ", #".join(str(r["pk"]) for r in semua),
+        },
+    )
+
+
+def _galat_bukan_draf(nomor, lama):
+    return Galat(
+        nomor,
+        "",
+        "",
+        _(
+            "mengubah data yang sudah berstatus “%(status)s” (rekaman #%(pk)s); "
+            "minta koordinator membukanya kembali dulu, lalu impor lagi"
+        )
+        % {"status": Status(lama["status"]).label, "pk": lama["pk"]},
+    )
+
+
+def _bandingkan(modul, cols, baris_sah, hasil, p):
+    """Split the valid rows into new, changed and unchanged against the existing records of
+    the same offices (one query; locked when writing). A row the caller already knows the
+    record of (`p.kenal`: the write API's external id) is compared with that record, which may
+    change its key."""
+    kunci_attr = [modul.field(n).attname for n in modul.impor.kunci]
+    atribut = [k.atribut for k in cols if not k.kunci]
+    per_kunci = _per_kunci(modul, baris_sah, hasil)
+    ada, per_pk = _yang_ada(modul, per_kunci, atribut, p)
+    boleh = set(p.izin_satker.values_list("pk", flat=True)) if p.kenal else set()
     baru, berubah = [], []
     for kunci, (nomor, rekaman) in per_kunci.items():
         semua = ada.get(kunci, [])
-        if len(semua) > 1:
-            # two records already share the key (entered on the form): which one the row means
-            # cannot be known, and guessing would overwrite the other
-            hasil.galat.append(
-                Galat(
-                    nomor,
-                    "",
-                    "",
-                    _(
-                        "%(n)s rekaman yang sudah ada memiliki %(kunci)s yang sama (#%(pk)s); "
-                        "baris ini tidak dapat dicocokkan dengan salah satunya — ubah rekaman "
-                        "itu lewat formulir, atau bedakan judulnya"
-                    )
-                    % {
-                        "n": len(semua),
-                        "kunci": ", ".join(modul.impor.kunci),
-                        "pk": ", #".join(str(r["pk"]) for r in semua),
-                    },
-                )
-            )
-            continue
-        lama = semua[0] if semua else None
-        if lama is None:
+        if nomor in p.kenal:
+            lama = per_pk.get(p.kenal[nomor])
+            galat = _galat_kenal(modul, nomor, p.kenal[nomor], lama, semua, boleh)
+            banding = atribut + kunci_attr
+        else:
+            lama = semua[0] if len(semua) == 1 else None
+            galat = _galat_kunci_ganda(modul, nomor, semua) if len(semua) > 1 else None
+            banding = atribut
+        if galat is None and lama is None:
             baru.append((nomor, rekaman))
             continue
-        if all(lama[a] == getattr(rekaman, a) for a in atribut):
+        if galat is None and all(lama[a] == getattr(rekaman, a) for a in banding):
             hasil.sama += 1
+            if p.per_baris:
+                hasil.per_baris[nomor] = ("sama", lama["pk"])
             continue
-        if lama["status"] not in STATUS_DAPAT_DIUBAH:
-            hasil.galat.append(
-                Galat(
-                    nomor,
-                    "",
-                    "",
-                    _(
-                        "mengubah data yang sudah berstatus “%(status)s” (rekaman #%(pk)s); "
-                        "minta koordinator membukanya kembali dulu, lalu impor lagi"
-                    )
-                    % {"status": Status(lama["status"]).label, "pk": lama["pk"]},
-                )
-            )
+        if galat is None and lama["status"] not in STATUS_DAPAT_DIUBAH:
+            galat = _galat_bukan_draf(nomor, lama)
+        if galat is not None:
+            hasil.galat.append(galat)
             continue
         rekaman.pk = lama["pk"]
         rekaman.status_lama = lama["status"]
@@ -659,10 +768,52 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
     return baru, berubah
 
 
-def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
+def _kunci_satker(modul, satker_ids):
+    """Two writes into the same module and office wait for each other (a transaction-level
+    advisory lock per office, taken in one order): otherwise two uploads of one file, or two
+    retries of one API batch, would each find no record yet and each add them all. Rows that
+    exist are locked by the comparison's SELECT … FOR UPDATE; this covers the ones that do
+    not exist yet."""
+    ruang = zlib.crc32(f"impor:{modul.kode}".encode()) & 0x7FFFFFFF
+    with connection.cursor() as c:
+        for pk in sorted(satker_ids):
+            c.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ruang, pk])
+
+
+def _galat_kenal(modul, nomor, pk, lama, semua, boleh):
+    """What stops a row from changing the record `pk` its sender named: the record is gone or
+    outside the sender's offices (`boleh`), or the row's key is another record's."""
+    if lama is None:
+        return Galat(
+            nomor,
+            "",
+            "",
+            _("rekaman #%(pk)s yang dikirim sebelumnya dengan id ini sudah tidak ada") % {"pk": pk},
+        )
+    if lama["satker_id"] not in boleh:
+        return Galat(
+            nomor,
+            "",
+            "",
+            _("rekaman #%(pk)s milik satker di luar wewenang pengirim") % {"pk": pk},
+        )
+    lain = [r["pk"] for r in semua if r["pk"] != pk]
+    if lain:
+        return Galat(
+            nomor,
+            "",
+            "",
+            _("%(kunci)s baris ini sudah dipakai rekaman lain (#%(lain)s)")
+            % {"kunci": ", ".join(modul.impor.kunci), "lain": ", #".join(map(str, lain))},
+        )
+    return None
+
+
+def _tulis(modul, p, cols, pembaca, baru, berubah, hasil):
     """New records inserted, changed ones updated in the columns the file has, a history row
     each and one audit row, in the caller's transaction."""
     model = modul.model
+    user, setujui = p.user, p.setujui
     sekarang = timezone.now()
     status = Status.DISETUJUI if setujui else Status.DIAJUKAN
     punya_hook = model.sebelum_simpan is not Rekaman.sebelum_simpan
@@ -684,7 +835,11 @@ def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
         r.created_at = sekarang
         r.version = 1
     salin.salin(model, [r for _n, r in baru])
-    diubah_fields = [k.nama for k in cols if not k.kunci] + [
+    if p.per_baris:
+        hasil.per_baris |= {n: ("baru", r.pk) for n, r in baru}
+        hasil.per_baris |= {n: ("berubah", r.pk) for n, r in berubah}
+    # the key too: a row named by its sender's id may change its record's key
+    diubah_fields = [k.nama for k in cols] + [
         "status",
         "updated_by",
         "updated_at",
@@ -718,6 +873,7 @@ def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
     catat(
         user,
         "impor",
+        **p.asal,
         modul=modul.kode,
         berkas=hasil.nama_berkas,
         sha256=hasil.sha256,
