@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    # keys of the applications that write through /api/v1/masuk/ (apps.imports.api)
+    "rest_framework_api_key",
     "apps.accounts",
     "apps.wilayah",
     "apps.organisasi",
@@ -230,7 +232,12 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_RATES": {"publik": os.environ.get("API_BATAS_LAJU", "120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "publik": os.environ.get("API_BATAS_LAJU", "120/minute"),
+        # calls per registered application to the write API /api/v1/masuk/ (up to 1,000
+        # records each)
+        "masuk": os.environ.get("API_MASUK_BATAS_LAJU", "60/minute"),
+    },
     # proxies in front of gunicorn whose X-Forwarded-For is trusted (0: the peer address is the
     # client, and a client cannot dodge the limit by sending its own X-Forwarded-For)
     "NUM_PROXIES": int(os.environ.get("API_JUMLAH_PROXY", "0")),
@@ -251,12 +258,21 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Data pengawasan yang telah disetujui dan diklasifikasikan sebagai informasi publik "
         "(UU 14/2008), hanya-baca, tanpa kunci. Daftar diurutkan dari periode terbaru dan "
-        "dibagi per halaman dengan kursor (`next`/`previous`)."
+        "dibagi per halaman dengan kursor (`next`/`previous`). Jalur /api/v1/masuk/ (tag "
+        "`masuk`) hanya untuk aplikasi Bawaslu yang terdaftar: mengirim data dengan kunci API, "
+        "yang masuk sebagai “diajukan” dan tidak pernah langsung publik."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": False,
+    # choice sets of the same field name in two modules, named by their module
+    "ENUM_NAME_OVERRIDES": {
+        "JenisPencegahanEnum": "apps.pencegahan.models.JenisPencegahan",
+        "JenisMitraEnum": "apps.mou.models.JenisMitra",
+        "RegistrasiPelanggaranEnum": "apps.pelanggaran.models.Registrasi",
+        "RegistrasiSengketaEnum": "apps.sengketa.models.Registrasi",
+    },
 }
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True

@@ -20,6 +20,7 @@ urlpatterns = [
     path("kelola/impor/", include("apps.imports.urls")),
     path("kelola/", include("apps.imports.urls_kelola")),
     path("kelola/", include("apps.core.urls")),
+    path("api/v1/masuk/", include("apps.imports.urls_api")),
     path("api/v1/", include("apps.opendata.api.urls")),
     # the downloads before the portal's data/<modul>/ pages
     path("", include("apps.opendata.urls")),

@@ -1,9 +1,15 @@
+import uuid
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from rest_framework_api_key.models import AbstractAPIKey
 
 # A job that reports no progress for this long while checking or writing has stopped (its
 # worker was killed or restarted); progress is reported every `proses.LAPOR_SETIAP` rows.
@@ -107,3 +113,124 @@ class ImportJob(models.Model):
         if not self.baris_total:
             return 0
         return min(100, round(100 * self.baris_selesai / self.baris_total))
+
+
+# ---- the write API's applications (`apps.imports.api`) ---------------------------------------
+
+
+class Aplikasi(models.Model):
+    """Another Bawaslu application (Siwaslu, SIGAP Lapor, Siwaskam, SIPS…) that pushes records
+    through `/api/v1/masuk/<modul>/`, registered by an admin: the one office it writes for
+    (with `termasuk_bawahan`, also the offices under it — a provincial office's kab/kota
+    offices), the modules it may write, and a service account that its records and audit rows
+    name. It authenticates with a key (`KunciAplikasi`) an admin makes and can revoke."""
+
+    nama = models.CharField(_("nama aplikasi"), max_length=100, unique=True)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    satker = models.ForeignKey(
+        "organisasi.Satker",
+        verbose_name=_("satker"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Satker yang datanya dikirim aplikasi ini."),
+    )
+    termasuk_bawahan = models.BooleanField(
+        _("termasuk satker di bawahnya"),
+        default=False,
+        help_text=_(
+            "Untuk satker provinsi: aplikasi juga boleh mengirim data Bawaslu kabupaten/kota "
+            "di provinsinya."
+        ),
+    )
+    modul = ArrayField(
+        models.CharField(max_length=30),
+        verbose_name=_("modul"),
+        help_text=_("Kode modul yang boleh dikirim, dipisah koma, mis. dpt,kampanye."),
+    )
+    aktif = models.BooleanField(_("aktif"), default=True)
+    pengguna = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun layanan"),
+        on_delete=models.PROTECT,
+        related_name="aplikasi",
+        editable=False,
+    )
+    dibuat_pada = models.DateTimeField(_("didaftarkan pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aplikasi terhubung")
+        verbose_name_plural = _("aplikasi terhubung")
+        ordering = ["nama"]
+
+    def __str__(self):
+        return self.nama
+
+    def save(self, *args, **kwargs):
+        if self.pengguna_id is None:
+            # the name its records and audit rows carry; it cannot log in (no password,
+            # inactive) and holds no role: what it may write is this row's scope alone
+            self.pengguna = get_user_model().objects.create(
+                username=f"aplikasi-{uuid.uuid4().hex[:12]}",
+                first_name=self.nama[:150],
+                is_active=False,
+            )
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from apps.core import registry
+
+        salah = sorted(set(self.modul or ()) - set(registry.codes()))
+        if salah:
+            raise ValidationError(
+                {
+                    "modul": _("Modul tidak dikenal: %(salah)s. Pilihan: %(kode)s.")
+                    % {"salah": ", ".join(salah), "kode": ", ".join(registry.codes())}
+                }
+            )
+
+    def satker_boleh(self, modul_kode: str):
+        """The offices whose `modul_kode` records this application may write (a queryset)."""
+        from apps.organisasi.models import Satker
+
+        if not self.aktif or modul_kode not in self.modul:
+            return Satker.objects.none()
+        qs = Satker.objects.filter(pk=self.satker_id)
+        if self.termasuk_bawahan:
+            qs = qs | Satker.objects.di_bawah(self.satker)
+        return qs
+
+
+class KunciAplikasi(AbstractAPIKey):
+    """A key of an application (djangorestframework-api-key: only its hash is kept, shown once
+    when made, revoked for good by ticking `revoked`)."""
+
+    aplikasi = models.ForeignKey(
+        Aplikasi, verbose_name=_("aplikasi"), on_delete=models.CASCADE, related_name="kunci"
+    )
+
+    class Meta(AbstractAPIKey.Meta):
+        verbose_name = _("kunci API aplikasi")
+        verbose_name_plural = _("kunci API aplikasi")
+
+
+class IdLuar(models.Model):
+    """The id a record has in the application that sent it: a record sent again with the same
+    id changes that record (or nothing), never adds one."""
+
+    aplikasi = models.ForeignKey(Aplikasi, on_delete=models.PROTECT, related_name="+")
+    modul = models.CharField(max_length=30)
+    id_luar = models.CharField(_("id di aplikasi pengirim"), max_length=100)
+    object_id = models.PositiveBigIntegerField()
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("id luar")
+        verbose_name_plural = _("id luar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["aplikasi", "modul", "id_luar"], name="impor_id_luar_unik"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.modul}:{self.id_luar} → #{self.object_id}"

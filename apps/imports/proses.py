@@ -204,6 +204,7 @@ class Permintaan:
     kenal: dict[int, int] = field(default_factory=dict)
     asal: dict = field(default_factory=dict)
     per_baris: bool = False
+    aksi_audit: str = "impor"
     kode_wilayah: set[str] | None = None  # see `_Kamus`
 
 
@@ -749,6 +750,8 @@ def _bandingkan(modul, cols, baris_sah, hasil, p):
             banding = atribut
         if galat is None and lama is None:
             baru.append((nomor, rekaman))
+            if p.per_baris:
+                hasil.per_baris[nomor] = ("baru", None)
             continue
         if galat is None and all(lama[a] == getattr(rekaman, a) for a in banding):
             hasil.sama += 1
@@ -764,6 +767,8 @@ def _bandingkan(modul, cols, baris_sah, hasil, p):
         rekaman.status_lama = lama["status"]
         rekaman.version = lama["version"] + 1
         berubah.append((nomor, rekaman))
+        if p.per_baris:
+            hasil.per_baris[nomor] = ("berubah", lama["pk"])
     hasil.baru, hasil.berubah = len(baru), len(berubah)
     return baru, berubah
 
@@ -837,7 +842,6 @@ def _tulis(modul, p, cols, pembaca, baru, berubah, hasil):
     salin.salin(model, [r for _n, r in baru])
     if p.per_baris:
         hasil.per_baris |= {n: ("baru", r.pk) for n, r in baru}
-        hasil.per_baris |= {n: ("berubah", r.pk) for n, r in berubah}
     # the key too: a row named by its sender's id may change its record's key
     diubah_fields = [k.nama for k in cols] + [
         "status",
@@ -872,7 +876,7 @@ def _tulis(modul, p, cols, pembaca, baru, berubah, hasil):
     )
     catat(
         user,
-        "impor",
+        p.aksi_audit,
         **p.asal,
         modul=modul.kode,
         berkas=hasil.nama_berkas,

@@ -1,0 +1,27 @@
+"""The applications that write through `/api/v1/masuk/` and their keys, managed by admins in
+the admin site: register an application (its office, modules), then make a key — shown once —
+and revoke it when it leaks or the application is retired."""
+
+from django.contrib import admin
+from rest_framework_api_key.admin import APIKeyModelAdmin
+from rest_framework_api_key.models import APIKey
+
+from apps.imports.models import Aplikasi, KunciAplikasi
+
+# the library's own key model is not used: keys belong to an application (`KunciAplikasi`)
+admin.site.unregister(APIKey)
+
+
+@admin.register(Aplikasi)
+class AplikasiAdmin(admin.ModelAdmin):
+    list_display = ("nama", "satker", "termasuk_bawahan", "modul", "aktif", "dibuat_pada")
+    list_filter = ("aktif",)
+    search_fields = ("nama", "satker__nama", "satker__kode")
+    autocomplete_fields = ("satker",)
+
+
+@admin.register(KunciAplikasi)
+class KunciAplikasiAdmin(APIKeyModelAdmin):
+    list_display = (*APIKeyModelAdmin.list_display, "aplikasi")
+    list_filter = ("aplikasi", "revoked")
+    search_fields = (*APIKeyModelAdmin.search_fields, "aplikasi__nama")
