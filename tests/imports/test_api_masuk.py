@@ -3,9 +3,11 @@ and modules; records checked like an import and written all or nothing as `diaju
 idempotent by the sender's id; every call audited; revoked keys, other offices, other modules
 and malformed bodies refused with nothing changed; every answer matches the OpenAPI document."""
 
+import io
 import json
 
 import pytest
+from django.core.management import CommandError, call_command
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
@@ -310,3 +312,19 @@ def test_dokumen_openapi_menjelaskan_api_tulis(dokumen, client):
     assert {"id_luar", "wilayah", "tahap", "jumlah_tps"} <= set(skema["properties"])
     assert skema["properties"]["jumlah_tps"]["type"] == "integer"
     assert doc["components"]["securitySchemes"]["KunciAplikasi"]["in"] == "header"
+
+
+def test_perintah_kunci_aplikasi(client):
+    out = io.StringIO()
+    call_command(
+        "kunci_aplikasi", "daftar", "SIPS", "--satker", "18.72", "--modul", "dpt", stdout=out
+    )
+    with pytest.raises(CommandError, match="Modul tidak dikenal: xyz"):
+        call_command("kunci_aplikasi", "daftar", "Lain", "--satker", "18.72", "--modul", "xyz")
+    out = io.StringIO()
+    call_command("kunci_aplikasi", "kunci", "SIPS", stdout=out)
+    kunci = out.getvalue().strip().splitlines()[-1]
+    assert kirim(client, kunci, {"rekaman": [rekaman(1)]}).status_code == 200
+    call_command("kunci_aplikasi", "cabut", kunci.partition(".")[0], stdout=io.StringIO())
+    assert kirim(client, kunci, {"rekaman": [rekaman(2)]}).status_code == 401
+    assert Dpt.objects.count() == 1
