@@ -12,16 +12,23 @@ village and stage. Rows per second of
       history, audit), and that process's peak memory,
   (c) a stock django-import-export `ModelResource` for the same model (per-row saves, its
       `ForeignKeyWidget` by code), on the first BENCH_STOK_ROWS rows (it takes minutes on all),
-  (d) writing the 100.000 records back out with `export_data` (.xlsx).
+  (d) writing the 100.000 records back out with `export_data` (.xlsx),
+  (e) the write API: BENCH_API_BATCHES batches of 1.000 new DPT records POSTed as JSON to
+      /api/v1/masuk/dpt/ through gunicorn (2 workers, DEBUG off), from two client threads —
+      records per second, against the goal of 2.000.
 Ratios are printed against (a) and (c): these machines are shared, absolute figures wander.
 """
 
+import json
 import os
 import resource
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import django
@@ -35,6 +42,7 @@ from openpyxl import Workbook, load_workbook  # noqa: E402
 
 ROWS = int(os.environ.get("BENCH_IMPOR_ROWS", "100000"))
 STOK = int(os.environ.get("BENCH_STOK_ROWS", "3000"))
+API_BATCHES = int(os.environ.get("BENCH_API_BATCHES", "20"))
 BASE_DIR = Path(__file__).resolve().parent.parent
 KEPALA = [
     "satker",
@@ -164,6 +172,116 @@ def ekspor(path):
     return ROWS / (time.perf_counter() - mulai)
 
 
+def _port_bebas():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def api_tulis():
+    """Records per second through the write API (see the module's docstring, (e))."""
+    from apps.imports.models import Aplikasi, KunciAplikasi
+    from apps.organisasi.models import Satker
+    from apps.wilayah.models import Wilayah
+
+    pusat = Satker.objects.get(tingkat="pusat")
+    app = Aplikasi.objects.create(nama="bench", satker=pusat, termasuk_bawahan=True, modul=["dpt"])
+    _k, kunci = KunciAplikasi.objects.create_key(name="bench", aplikasi=app)
+    desa = list(
+        Wilayah.objects.filter(tingkat="desa").order_by("kode").values_list("kode", flat=True)
+    )
+    badan = []
+    for b in range(API_BATCHES):
+        rekaman = []
+        for j in range(1000):
+            i = b * 1000 + j
+            d = desa[i % len(desa)]
+            rekaman.append(
+                {
+                    "id_luar": f"B{i}",
+                    "satker": d[:5],
+                    "wilayah": d,
+                    "pemilihan": "pemilu-2024",
+                    "tahap": "dps",
+                    "periode": "2024-04",  # the file's rows are of March: all new
+                    "judul": f"API {d}",
+                    "jumlah_tps": 12,
+                    "pemilih_laki": 1000,
+                    "pemilih_perempuan": 1100,
+                    "pemilih_total": 2100,
+                }
+            )
+        badan.append(json.dumps({"rekaman": rekaman}).encode())
+    port = _port_bebas()
+    env = {
+        **os.environ,
+        "DATABASE_URL": url_basis_data(),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-" + "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "API_MASUK_BATAS_LAJU": "100000/minute",
+    }
+    # DEBUG off serves static files from the collected manifest, as in production
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments
+        [sys.executable, "-m", "gunicorn", "datacenter.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(log := tempfile.TemporaryFile()),  # noqa: SIM115 - closed below
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/healthz", timeout=2)  # noqa: S310 - local
+                break
+            except OSError:
+                time.sleep(0.2)
+        gagal = []
+
+        def kirim(bagian):
+            for data in bagian:
+                req = urllib.request.Request(  # noqa: S310 - local
+                    f"{url}/api/v1/masuk/dpt/",
+                    data=data,
+                    headers={
+                        "Content-Type": "application/json",
+                        "Authorization": f"Api-Key {kunci}",
+                    },
+                )
+                try:
+                    with urllib.request.urlopen(req, timeout=120) as r:  # noqa: S310
+                        if json.load(r)["baru"] != 1000:
+                            gagal.append("not all new")
+                except urllib.error.HTTPError as e:
+                    gagal.append(e.read()[:300])
+                except OSError as e:
+                    gagal.append(repr(e))
+
+        mulai = time.perf_counter()
+        utas = [threading.Thread(target=kirim, args=(badan[i::2],)) for i in range(2)]
+        for t in utas:
+            t.start()
+        for t in utas:
+            t.join()
+        detik = time.perf_counter() - mulai
+        if gagal:
+            log.seek(0)
+            raise RuntimeError(f"{gagal[:2]}\n{log.read()[:6000].decode()}")
+        return API_BATCHES * 1000 / detik
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
 def main():
     connection.settings_dict["TEST"]["NAME"] = os.environ.get("BENCH_DB_NAME", "bench_impor")
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
@@ -173,6 +291,7 @@ def main():
 
         call_command("load_wilayah", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
         call_command("load_satker", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("createcachetable", verbosity=0)
         pemilihan_demo("pemilu-2024")
         user = User.objects.create_superuser("bench", password=None, nama_lengkap="Bench")
         with tempfile.TemporaryDirectory() as tmp:
@@ -185,6 +304,7 @@ def main():
             c = impor_stok(path, user)
             b, mb = impor_kami(path)
             d = ekspor(Path(tmp) / "ekspor.xlsx")
+        e = api_tulis()
         print(f"{'':<58} {'rows/s':>9} {'x (a)':>7} {'x (c)':>7}")
         for label, v in (
             ("(a) openpyxl read-only, reading only", a),
@@ -193,6 +313,8 @@ def main():
             ("(d) export_data .xlsx", d),
         ):
             print(f"{label:<58} {v:9.0f} {v / a:7.2f} {v / c:7.1f}")
+        label = f"(e) write API, {API_BATCHES} x 1.000 records (goal 2.000/s)"
+        print(f"{label:<58} {e:9.0f} {e / a:7.2f} {e / c:7.1f}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
