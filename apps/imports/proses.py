@@ -168,11 +168,15 @@ def jalankan(
     simpan: bool = False,
     setujui: bool = False,
     kemajuan=None,
+    harapan: tuple[int, int, int] | None = None,
 ) -> Hasil:
     """Check (and with `simpan`, write) the spreadsheet `berkas` (a binary file object) named
     `nama` into `modul` for `user`. `satker_kode`: every row belongs to that office (rows may
     leave the office column empty). `setujui`: new and changed records enter approved (an
-    admin only). `kemajuan(selesai, total)` is called as rows are read and written."""
+    admin only). `kemajuan(selesai, total)` is called as rows are read and written.
+    `harapan`: the (new, changed, unchanged) counts the person confirmed after the check;
+    when the data changed in between and the write would do something else, nothing is
+    written and the result says so."""
     hasil = Hasil(modul.kode, nama, sha256(berkas))
 
     def tabel(cols):
@@ -184,7 +188,7 @@ def jalankan(
         modul,
         tabel,
         hasil,
-        Permintaan(user, izin_satker, satker_kode, simpan, setujui, kemajuan),
+        Permintaan(user, izin_satker, satker_kode, simpan, setujui, kemajuan, harapan=harapan),
     )
 
 
@@ -206,6 +210,7 @@ class Permintaan:
     per_baris: bool = False
     aksi_audit: str = "impor"
     kode_wilayah: set[str] | None = None  # see `_Kamus`
+    harapan: tuple[int, int, int] | None = None  # see `jalankan`
 
 
 def jalankan_data(modul, kepala, baris, nama, permintaan) -> Hasil:
@@ -440,9 +445,26 @@ def _impor_semua(modul, ambil_tabel, p, hasil):
             for nama_field, pesan in errs.items():
                 hasil.galat += pembaca.galat_aturan(daftar[i][0], nama_field, pesan)
     hasil.galat.sort(key=lambda g: g.baris)
+    sekarang = (hasil.baru, hasil.berubah, hasil.sama)
+    if p.harapan is not None and not hasil.galat and sekarang != tuple(p.harapan):
+        hasil.galat.append(Galat(0, "", "", _pesan_berubah(p.harapan, sekarang)))
     if p.simpan and not hasil.galat:
         _tulis(modul, p, dipetakan, pembaca, baru, berubah, hasil)
         hasil.disimpan = True
+
+
+def _pesan_berubah(harapan, sekarang):
+    def teks(n):
+        return _("%(baru)s baru, %(berubah)s berubah, %(sama)s tidak berubah") % {
+            "baru": angka(n[0]),
+            "berubah": angka(n[1]),
+            "sama": angka(n[2]),
+        }
+
+    return _(
+        "Data di basis data berubah sejak berkas diperiksa: pemeriksaan menyebut %(dulu)s, "
+        "kini %(kini)s. Tidak ada yang ditulis; periksa ulang berkas ini lalu simpan lagi."
+    ) % {"dulu": teks(harapan), "kini": teks(sekarang)}
 
 
 class _Pembaca:

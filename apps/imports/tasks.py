@@ -64,6 +64,8 @@ def _jalankan(job, simpan):
                 simpan=simpan,
                 setujui=job.setujui,
                 kemajuan=pelapor,
+                # what the person confirmed: a write that would do otherwise stops
+                harapan=(job.baru, job.berubah, job.sama) if simpan else None,
             )
     except Exception:
         log.exception("impor %s gagal", job.pk)

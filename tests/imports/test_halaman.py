@@ -183,3 +183,28 @@ def test_kesalahan_dalam_bahasa_pengunggah(admin, client):
     tasks.jalankan_job(job.pk, simpan=False)
     job.refresh_from_db()
     assert job.galat[0]["pesan"] == "is not a number"
+
+
+def test_data_berubah_antara_pemeriksaan_dan_simpan_tidak_ditulis(kasek_lampung, client):
+    """Two people check the same file; the first writes it. The second's confirmation would
+    now change nothing it was shown (its 96 new rows exist): it stops and says why, instead of
+    writing something else than what was confirmed."""
+    from apps.core import registry
+    from apps.imports import proses
+
+    client.force_login(kasek_lampung)
+    unggah(client, "dpt-sah.xlsx")
+    job = ImportJob.objects.get()
+    assert tasks.jalankan_job(job.pk, simpan=False) == Keadaan.SIAP
+    with (FIXTURE / "dpt-sah.xlsx").open("rb") as f:
+        assert proses.jalankan(
+            registry.get("dpt"), f, "dpt-sah.xlsx", kasek_lampung, simpan=True
+        ).disimpan
+    sebelum = list(Dpt.objects.order_by("pk").values_list("pk", "version"))
+    client.post(f"/kelola/impor/{job.pk}/simpan/")
+    assert tasks.jalankan_job(job.pk, simpan=True) == Keadaan.GAGAL
+    job.refresh_from_db()
+    assert "berubah sejak berkas diperiksa" in job.pesan
+    assert "96 baru, 0 berubah, 0 tidak berubah" in job.pesan
+    assert "0 baru, 0 berubah, 96 tidak berubah" in job.pesan
+    assert list(Dpt.objects.order_by("pk").values_list("pk", "version")) == sebelum
