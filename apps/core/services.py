@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.audit.services import catat
-from apps.core import izin, publikasi, registry
+from apps.core import izin, kunci, publikasi, registry
 from apps.core.models import STATUS_DAPAT_DIUBAH, Klasifikasi, Riwayat, Status
 
 
@@ -76,9 +76,11 @@ def buat_rekaman(rekaman, user, formsets=()):
     rekaman.klasifikasi = Klasifikasi.BELUM
     rekaman.version = 1
     rekaman.created_by = rekaman.updated_by = user
-    rekaman.full_clean()
-    _periksa_pribadi(rekaman, user, formsets)
     with transaction.atomic():
+        # the rules that read the office's other records see every writer's rows
+        kunci.kunci_satker(rekaman.modul_kode, [rekaman.satker_id])
+        rekaman.full_clean()
+        _periksa_pribadi(rekaman, user, formsets)
         rekaman.sebelum_simpan(user)
         rekaman.save(force_insert=True)
         _simpan_anak(rekaman, formsets)
@@ -99,10 +101,11 @@ def ubah_rekaman(rekaman, user, fields, version: int, formsets=()):
         raise PermissionDenied
     isi_periode(rekaman)
     fields = set(fields) | {"periode"}
-    rekaman.full_clean()
-    _periksa_pribadi(rekaman, user, formsets)
     now = timezone.now()
     with transaction.atomic():
+        kunci.kunci_satker(rekaman.modul_kode, [rekaman.satker_id])
+        rekaman.full_clean()
+        _periksa_pribadi(rekaman, user, formsets)
         current = model.objects.select_for_update().filter(pk=rekaman.pk).first()
         if current is None:
             raise PermissionDenied

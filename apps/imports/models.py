@@ -70,6 +70,9 @@ class ImportJob(models.Model):
     # [{baris, kolom, nilai, pesan}], the first `proses.GALAT_DISIMPAN`
     galat = models.JSONField(_("kesalahan"), default=list, blank=True)
     catatan = models.JSONField(_("catatan"), default=list, blank=True)
+    # {record id: version} of the existing records the check matched: the write refuses the
+    # rows of records saved by someone else since (`proses.jalankan(versi=…)`)
+    versi = models.JSONField(_("versi rekaman saat diperiksa"), default=dict, blank=True)
     pesan = models.TextField(_("pesan"), blank=True)
     diperbarui_pada = models.DateTimeField(_("kabar terakhir"), default=timezone.now)
     selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)

@@ -20,12 +20,11 @@ Permission and scope are checked per row through `apps.core.izin.satker_impor`.
 
 import gc
 import hashlib
-import zlib
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -33,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from apps.audit.services import catat
 from apps.core import izin
+from apps.core.kunci import kunci_satker
 from apps.core.models import (
     STATUS_DAPAT_DIUBAH,
     Klasifikasi,
@@ -108,6 +108,8 @@ class Hasil:
     # {row number: (what became of it — "baru", "berubah", "sama" — and the record's id)},
     # kept when asked (`Permintaan.per_baris`); the id of a new row only once written
     per_baris: dict[int, tuple[str, int | None]] = field(default_factory=dict)
+    # {record id: version} of the existing records the rows matched, as the check saw them
+    versi: dict[int, int] = field(default_factory=dict)
 
     @property
     def ringkasan(self) -> str:
@@ -169,6 +171,7 @@ def jalankan(
     setujui: bool = False,
     kemajuan=None,
     harapan: tuple[int, int, int] | None = None,
+    versi: dict | None = None,
 ) -> Hasil:
     """Check (and with `simpan`, write) the spreadsheet `berkas` (a binary file object) named
     `nama` into `modul` for `user`. `satker_kode`: every row belongs to that office (rows may
@@ -176,7 +179,8 @@ def jalankan(
     admin only). `kemajuan(selesai, total)` is called as rows are read and written.
     `harapan`: the (new, changed, unchanged) counts the person confirmed after the check;
     when the data changed in between and the write would do something else, nothing is
-    written and the result says so."""
+    written and the result says so; `versi` ({record id: version} the check saw): a record
+    saved since is not overwritten."""
     hasil = Hasil(modul.kode, nama, sha256(berkas))
 
     def tabel(cols):
@@ -188,7 +192,16 @@ def jalankan(
         modul,
         tabel,
         hasil,
-        Permintaan(user, izin_satker, satker_kode, simpan, setujui, kemajuan, harapan=harapan),
+        Permintaan(
+            user,
+            izin_satker,
+            satker_kode,
+            simpan,
+            setujui,
+            kemajuan,
+            harapan=harapan,
+            versi=versi,
+        ),
     )
 
 
@@ -211,6 +224,7 @@ class Permintaan:
     aksi_audit: str = "impor"
     kode_wilayah: set[str] | None = None  # see `_Kamus`
     harapan: tuple[int, int, int] | None = None  # see `jalankan`
+    versi: dict[str, int] | None = None  # `Hasil.versi` of the check (JSON keys: text)
 
 
 def jalankan_data(modul, kepala, baris, nama, permintaan) -> Hasil:
@@ -703,7 +717,7 @@ def _yang_ada(modul, per_kunci, kolom_nilai, p):
     if "periode" in modul.impor.kunci:
         ada_qs = ada_qs.filter(periode__in={r.periode for _n, r in per_kunci.values()})
     if p.simpan:
-        _kunci_satker(modul, satker)
+        kunci_satker(modul.kode, satker)
     kenal_pk = {p.kenal[n] for n, _r in per_kunci.values() if n in p.kenal}
     if kenal_pk:
         ada_qs = model.objects.filter(Q(pk__in=ada_qs.values("pk")) | Q(pk__in=kenal_pk))
@@ -770,6 +784,8 @@ def _bandingkan(modul, cols, baris_sah, hasil, p):
             lama = semua[0] if len(semua) == 1 else None
             galat = _galat_kunci_ganda(modul, nomor, semua) if len(semua) > 1 else None
             banding = atribut
+        if galat is None and lama is not None:
+            galat = _galat_versi(nomor, lama, hasil, p)
         if galat is None and lama is None:
             baru.append((nomor, rekaman))
             if p.per_baris:
@@ -795,16 +811,24 @@ def _bandingkan(modul, cols, baris_sah, hasil, p):
     return baru, berubah
 
 
-def _kunci_satker(modul, satker_ids):
-    """Two writes into the same module and office wait for each other (a transaction-level
-    advisory lock per office, taken in one order): otherwise two uploads of one file, or two
-    retries of one API batch, would each find no record yet and each add them all. Rows that
-    exist are locked by the comparison's SELECT … FOR UPDATE; this covers the ones that do
-    not exist yet."""
-    ruang = zlib.crc32(f"impor:{modul.kode}".encode()) & 0x7FFFFFFF
-    with connection.cursor() as c:
-        for pk in sorted(satker_ids):
-            c.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ruang, pk])
+def _galat_versi(nomor, lama, hasil, p):
+    """Keep the version of a record a row matched (`Hasil.versi`); at the write, a record
+    saved by someone else since the check (its version moved) stops its row — the import
+    would overwrite what they saved with what the person confirmed before it."""
+    hasil.versi[lama["pk"]] = lama["version"]
+    dulu = (p.versi or {}).get(str(lama["pk"]))
+    if dulu is None or dulu == lama["version"]:
+        return None
+    return Galat(
+        nomor,
+        "",
+        "",
+        _(
+            "rekaman #%(pk)s disimpan orang lain sesudah berkas diperiksa; tidak ditimpa — "
+            "periksa ulang berkas ini"
+        )
+        % {"pk": lama["pk"]},
+    )
 
 
 def _galat_kenal(modul, nomor, pk, lama, semua, boleh):

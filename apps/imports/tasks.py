@@ -66,6 +66,7 @@ def _jalankan(job, simpan):
                 kemajuan=pelapor,
                 # what the person confirmed: a write that would do otherwise stops
                 harapan=(job.baru, job.berubah, job.sama) if simpan else None,
+                versi=job.versi if simpan else None,
             )
     except Exception:
         log.exception("impor %s gagal", job.pk)
@@ -90,6 +91,8 @@ def simpan_hasil(job, hasil, simpan):
     job.jumlah_galat = len(hasil.galat)
     job.galat = [g.sebagai_dict() for g in hasil.galat[: proses.GALAT_DISIMPAN]]
     job.catatan = list(hasil.catatan)
+    if not simpan:
+        job.versi = {str(pk): v for pk, v in hasil.versi.items()}
     job.diperbarui_pada = timezone.now()
     job.pesan = ""
     if hasil.galat and hasil.galat[0].baris == 0:

@@ -208,3 +208,36 @@ def test_data_berubah_antara_pemeriksaan_dan_simpan_tidak_ditulis(kasek_lampung,
     assert "96 baru, 0 berubah, 0 tidak berubah" in job.pesan
     assert "0 baru, 0 berubah, 96 tidak berubah" in job.pesan
     assert list(Dpt.objects.order_by("pk").values_list("pk", "version")) == sebelum
+
+
+def test_rekaman_yang_disimpan_lewat_formulir_sesudah_pemeriksaan_tidak_ditimpa(
+    kasek_lampung, client
+):
+    """A returned record edited on its form after the check (its version moved) is not
+    overwritten by the confirmation: that row is refused and nothing is written."""
+    from django.db.models import F
+
+    from apps.core import registry
+    from apps.imports import proses
+
+    with (FIXTURE / "dpt-sah.xlsx").open("rb") as f:
+        assert proses.jalankan(
+            registry.get("dpt"), f, "dpt-sah.xlsx", kasek_lampung, simpan=True
+        ).disimpan
+    Dpt.objects.update(status="dikembalikan", jumlah_tps=1)
+    client.force_login(kasek_lampung)
+    unggah(client, "dpt-sah.xlsx")
+    job = ImportJob.objects.get()
+    assert tasks.jalankan_job(job.pk, simpan=False) == Keadaan.SIAP
+    job.refresh_from_db()
+    assert (job.baru, job.berubah) == (0, 96)
+    assert len(job.versi) == 96
+    diedit = Dpt.objects.order_by("pk").first()
+    Dpt.objects.filter(pk=diedit.pk).update(version=F("version") + 1, jumlah_tps=7)
+    sebelum = list(Dpt.objects.order_by("pk").values_list("pk", "version", "jumlah_tps"))
+    client.post(f"/kelola/impor/{job.pk}/simpan/")
+    assert tasks.jalankan_job(job.pk, simpan=True) == Keadaan.BERMASALAH
+    job.refresh_from_db()
+    assert job.jumlah_galat == 1
+    assert f"#{diedit.pk} disimpan orang lain" in job.galat[0]["pesan"]
+    assert list(Dpt.objects.order_by("pk").values_list("pk", "version", "jumlah_tps")) == sebelum
