@@ -172,11 +172,14 @@ class Aplikasi(models.Model):
         if self.pengguna_id is None:
             # the name its records and audit rows carry; it cannot log in (no password,
             # inactive) and holds no role: what it may write is this row's scope alone
-            self.pengguna = get_user_model().objects.create(
+            pengguna = get_user_model()(
                 username=f"aplikasi-{uuid.uuid4().hex[:12]}",
-                first_name=self.nama[:150],
+                nama_lengkap=self.nama[:150],
                 is_active=False,
             )
+            pengguna.set_unusable_password()
+            pengguna.save()
+            self.pengguna = pengguna
         super().save(*args, **kwargs)
 
     def clean(self):

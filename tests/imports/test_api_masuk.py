@@ -328,3 +328,31 @@ def test_perintah_kunci_aplikasi(client):
     call_command("kunci_aplikasi", "cabut", kunci.partition(".")[0], stdout=io.StringIO())
     assert kirim(client, kunci, {"rekaman": [rekaman(2)]}).status_code == 401
     assert Dpt.objects.count() == 1
+
+
+def test_admin_mendaftarkan_aplikasi_dan_membuat_kunci(admin, client):
+    client.force_login(admin)
+    metro = Satker.objects.get(kode="18.72")
+    r = client.post(
+        "/admin/imports/aplikasi/add/",
+        {"nama": "Siwaskam", "satker": metro.pk, "modul": "dpt,kampanye", "aktif": "on"},
+    )
+    assert r.status_code == 302, r.content[:2000]
+    app = Aplikasi.objects.get(nama="Siwaskam")
+    assert app.modul == ["dpt", "kampanye"]
+    assert not app.pengguna.is_active
+    assert not app.pengguna.has_usable_password()
+    r = client.post(
+        "/admin/imports/aplikasi/add/",
+        {"nama": "Salah", "satker": metro.pk, "modul": "dpt,xyz", "aktif": "on"},
+    )
+    assert r.status_code == 200
+    assert "Modul tidak dikenal: xyz" in r.text
+    r = client.post(
+        "/admin/imports/kunciaplikasi/add/",
+        {"name": "produksi", "aplikasi": app.pk},
+        follow=True,
+    )
+    pesan = [str(m) for m in r.context["messages"]]
+    kunci = next(p for p in pesan if "produksi" in p).split(": ")[1].split(". ")[0]
+    assert kirim(client, kunci, {"rekaman": [rekaman(1)]}).status_code == 200
