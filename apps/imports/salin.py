@@ -63,6 +63,14 @@ def _teks_kolom(kol):
     return kol
 
 
+def _satu_kolom(tulis, kol):
+    """A column's text; a column of one repeated value (the status, the importer, the empty
+    fields — most of a record's columns) converted once."""
+    if kol.count(kol[0]) == len(kol):
+        return list(tulis(kol[:1])) * len(kol)
+    return tulis(kol)
+
+
 def _kolom(model):
     return [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
 
@@ -111,7 +119,10 @@ def salin_baris(model, nama_field, baris, ukuran: int = 10_000) -> None:
     sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({nama}) FROM STDIN"
     with connection.cursor() as c:
         for potongan in itertools.batched(baris, ukuran):
-            kolom_teks = [t(kol) for t, kol in zip(tulis, zip(*potongan, strict=True), strict=True)]
+            kolom_teks = [
+                _satu_kolom(t, kol)
+                for t, kol in zip(tulis, zip(*potongan, strict=True), strict=True)
+            ]
             teks = "\n".join(map("\t".join, zip(*kolom_teks, strict=True))) + "\n"
             with connection.wrap_database_errors:  # as Django's errors (IntegrityError…)
                 c.cursor.copy_expert(sql, io.StringIO(teks))
