@@ -275,8 +275,9 @@ def _aman(rows):
 def _data(rows, mulai, lebar, batas_baris):
     jumlah = 0
     for nomor, row in enumerate(rows, start=mulai):
-        nilai = [(v.strip() if isinstance(v, str) else v) for v in row[:lebar]]
-        if all(_kosong(v) for v in nilai):
+        # text stripped, an empty or blank cell as None, in one pass
+        nilai = [((v.strip() or None) if isinstance(v, str) else v) for v in row[:lebar]]
+        if nilai.count(None) == len(nilai):
             continue
         jumlah += 1
         if jumlah > batas_baris:
@@ -288,4 +289,4 @@ def _data(rows, mulai, lebar, batas_baris):
                 % {"n": number_format(batas_baris, force_grouping=True)}
             )
         nilai += [None] * (lebar - len(nilai))
-        yield nomor, [None if _kosong(v) else v for v in nilai]
+        yield nomor, nilai

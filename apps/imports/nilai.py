@@ -117,6 +117,10 @@ def desimal(v) -> Decimal:
 
 
 def bulat(v) -> int:
+    if type(v) is int:  # a number cell, most of them
+        return v
+    if type(v) is float and v.is_integer():
+        return int(v)
     d = desimal(v)
     if d != d.to_integral_value():
         raise NilaiSalah(_("bukan bilangan bulat"))

@@ -19,6 +19,7 @@ Permission and scope are checked per row through `apps.core.izin.satker_impor`.
 """
 
 import datetime as dt
+import functools
 import gc
 import hashlib
 from dataclasses import dataclass, field
@@ -148,12 +149,19 @@ def _penyetel(i):
     return setel
 
 
+@functools.cache
+def _dengan_sinyal(model) -> bool:
+    """`model` has init signal receivers (asked once per process: receivers are connected
+    when the apps load)."""
+    return signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model)
+
+
 def instansi(model, nilai: dict, terkait=None, adding=True):
     """An instance of `model` holding `nilai` ({attribute name: value}; a field left out is
     deferred, as in a query with `.only()`) and the related rows `terkait` ({field name:
     row}), made without `Model.__init__`: its per-field work and signals cost more than the
     check of a row. Models with init signal receivers are made the ordinary way."""
-    if signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model):
+    if _dengan_sinyal(model):
         obj = model.from_db(None, list(nilai), list(nilai.values()))
         obj._state.adding = adding
     else:
@@ -560,6 +568,7 @@ class _Pembaca:
         self._bawaan = None
         self._kelas_baris = None
         self._cek = None
+        self._rencana = None
         # errors name a column as its header reads in the file
         self.judul = {
             k.nama: tabel.kepala[peta[k.nama]] if k.nama in peta else k.nama for k in cols
@@ -706,17 +715,39 @@ class _Pembaca:
             return None, self._galat(nomor, "satker", mentah, pesan)
         return satker, None
 
-    def _nilai(self, k, mentah, satker, pemilihan=None):
-        """{attribute: value} of one cell (raises `NilaiSalah`); `pemilihan` is the row's
-        election id, where a related row of an election is looked for."""
+    def _pembaca_sel(self, k):
+        """How a cell of column `k` becomes its value, chosen once per column: a function of
+        (cell, the row's office, the row's values so far) that raises `NilaiSalah`."""
+        kamus = self.kamus
         if k.nama == "wilayah":
-            area = satker.wilayah_id if satker is not None else None
-            return {"wilayah": self.kamus.obj_wilayah(self.kamus.kode_wilayah(mentah, area))}
+
+            def wilayah(mentah, satker, _isian):
+                area = satker.wilayah_id if satker is not None else None
+                return kamus.obj_wilayah(kamus.kode_wilayah(mentah, area))
+
+            return wilayah
         if k.field.related_model is Pemilihan:
-            return {k.nama: self.kamus.pemilihan[k.widget.clean(mentah)]}
+            return lambda mentah, _s, _i: kamus.pemilihan[k.widget.clean(mentah)]
         if isinstance(k.widget, nilai.Rujukan):
-            return {k.nama: k.widget.objek[k.widget.clean(mentah, kelompok=pemilihan)]}
-        return {k.nama: k.widget.clean(mentah)}
+            # a related row of an election is looked for in the row's election first
+            def rujukan(mentah, _satker, isian):
+                pemilihan = getattr(isian.get("pemilihan"), "pk", None)
+                return k.widget.objek[k.widget.clean(mentah, kelompok=pemilihan)]
+
+            return rujukan
+        clean = k.widget.clean
+        return lambda mentah, _s, _i: clean(mentah)
+
+    def _rencana_baris(self):
+        """(column, its index in the row or None, its cell reader) of every column but the
+        office's, in template order."""
+        if self._rencana is None:
+            self._rencana = [
+                (k, self.peta.get(k.nama), self._pembaca_sel(k))
+                for k in self.cols
+                if k.nama != "satker"
+            ]
+        return self._rencana
 
     def baca(self, nomor, row):
         """(record, []) or (None, [errors])."""
@@ -725,17 +756,14 @@ class _Pembaca:
         )
         galat = [salah] if salah else []
         isian = {"satker": satker} if satker is not None else {}
-        for k in self.cols:
-            if k.nama == "satker":
-                continue
-            mentah = row[self.peta[k.nama]] if k.nama in self.peta else None
+        for k, i, pembaca in self._rencana_baris():
+            mentah = row[i] if i is not None else None
             if mentah is None:
                 if k.wajib:
                     galat.append(self._galat(nomor, k.nama, None, _("wajib diisi")))
                 continue
             try:
-                pemilihan = getattr(isian.get("pemilihan"), "pk", None)
-                isian |= self._nilai(k, mentah, satker, pemilihan)
+                isian[k.nama] = pembaca(mentah, satker, isian)
             except nilai.NilaiSalah as e:
                 galat.append(self._galat(nomor, k.nama, mentah, e))
         if galat:
