@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.models import AbstractAPIKey
 
 # A job that reports no progress for this long while checking or writing has stopped (its
-# worker was killed or restarted); progress is reported every `proses.LAPOR_SETIAP` rows.
+# worker was killed or restarted); progress is reported every `proses.BLOK` rows.
 DIAM_MAKS_DETIK = 120
 
 

@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -47,14 +48,14 @@ from apps.core.models import (
     Status,
 )
 from apps.core.services import isi_periode
-from apps.imports import baca, nilai, salin, sumber
+from apps.imports import baca, garpu, nilai, salin, sumber
 from apps.organisasi.models import Satker
 from apps.wilayah.models import Wilayah, di_dalam
 
 BATAS_BARIS = 200_000  # data rows in one file
 UKURAN_TULIS = 1000  # rows per INSERT / UPDATE
 GALAT_DISIMPAN = 5000  # errors a job keeps to show (all are counted)
-LAPOR_SETIAP = 1000  # rows between two progress reports
+BLOK = 10_000  # rows checked (on two cores: `garpu`) between two progress reports
 
 
 # the workflow columns of a staff export (`ekspor.KOLOM_ALUR`): an import never writes them
@@ -513,16 +514,7 @@ def _impor_semua(modul, ambil_tabel, p, hasil):
         kemajuan(0, tabel.perkiraan)
     peta = _periksa_kepala(tabel, cols, satker_kode)
     pembaca = _Pembaca(modul, p.izin_satker, cols, peta, tabel, satker_kode, p.kode_wilayah)
-    baris_sah = []  # (row number, the record's values as a `Baris`)
-    for nomor, row in tabel.baris:
-        hasil.baris += 1
-        rekaman, galat = pembaca.baca(nomor, row)
-        if galat:
-            hasil.galat += galat
-        else:
-            baris_sah.append((nomor, pembaca.padatkan(rekaman)))
-        if kemajuan and hasil.baris % LAPOR_SETIAP == 0:
-            kemajuan(hasil.baris, None)
+    baris_sah = _periksa_semua(pembaca, tabel, hasil, kemajuan)
     if kemajuan:
         kemajuan(hasil.baris, hasil.baris)
     if hasil.baris == 0:
@@ -560,13 +552,30 @@ def _pesan_berubah(harapan, sekarang):
     ) % {"dulu": teks(harapan), "kini": teks(sekarang)}
 
 
+def _periksa_semua(pembaca, tabel, hasil, kemajuan):
+    """Every row checked, in blocks (on two cores where there are: `garpu`): [(row number,
+    the record's values as a `Baris`)] of the valid ones; the errors go to `hasil`."""
+    baris_sah = []
+    paralel = garpu.boleh_paralel()
+    for blok in itertools.batched(tabel.baris, BLOK):
+        for nomor, galat, nilai_baris in garpu.peta(pembaca.periksa, blok, paralel):
+            hasil.baris += 1
+            if galat:
+                hasil.galat += galat
+            else:
+                baris_sah.append((nomor, pembaca.baris(nilai_baris)))
+        if kemajuan:
+            kemajuan(hasil.baris, None)
+    return baris_sah
+
+
 class _Pembaca:
     """Turns one row into an unsaved record, or into the errors that stop it."""
 
     def __init__(self, modul, izin_satker, cols, peta, tabel, satker_kode, kode_wilayah=None):
         self.modul, self.cols, self.peta = modul, cols, peta
         self._bawaan = None
-        self._kelas_baris = None
+        self._kelas_baris = kelas_baris(modul.model)
         self._cek = None
         self._rencana = None
         # errors name a column as its header reads in the file
@@ -601,9 +610,20 @@ class _Pembaca:
     def padatkan(self, rekaman):
         """The record's values in a `Baris` (a tenth of a model instance's memory: a
         100,000-row file holds every valid row until it is written)."""
-        if self._kelas_baris is None:
-            self._kelas_baris = kelas_baris(self.modul.model)
         return self._kelas_baris((*self._kelas_baris.ambil(rekaman.__dict__), ""))
+
+    def periksa(self, row):
+        """(row number, errors, None) or (row number, [], the record's values as a tuple) of
+        one (row number, cells) — what a checking child process sends back."""
+        nomor, sel = row
+        rekaman, galat = self.baca(nomor, sel)
+        if galat:
+            return nomor, galat, None
+        return nomor, [], tuple(self.padatkan(rekaman))
+
+    def baris(self, nilai_baris):
+        """A `Baris` again of the values `periksa` gave."""
+        return self._kelas_baris(nilai_baris)
 
     def hidupkan(self, baris):
         """A model instance of a `Baris` again, its related rows from the dictionaries."""

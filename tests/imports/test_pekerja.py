@@ -71,6 +71,7 @@ def job_siap(admin, n):
     job = ImportJob(modul="dpt", nama_berkas="besar.csv", dibuat_oleh=admin, sha256="0" * 64)
     job.berkas.save("besar.csv", ContentFile(berkas_besar(n)), save=False)
     job.keadaan = Keadaan.ANTRE_SIMPAN
+    job.baru = n  # what its check found and the person confirmed
     job.save()
     return job
 
