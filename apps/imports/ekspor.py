@@ -47,7 +47,7 @@ def _penulis_sel(k):
         peta = {o.pk: str(getattr(o, kode)) if kode else str(o) for o in model.objects.all()}
         return lambda v: None if v is None else peta.get(v)
     if k.nama == "periode":
-        return lambda v: v.strftime("%Y-%m") if v else None
+        return lambda v: v.isoformat()[:7] if v else None
     if not k.wajib:
         return lambda v: None if v == "" else v
     return None

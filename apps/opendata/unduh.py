@@ -7,7 +7,7 @@ and every language; the data dictionary (`/data/<modul>/kamus/`) describes them.
 
 Rows are read in chunks (`iterator(chunk_size=…)`, the related rows joined, public child rows
 prefetched once per chunk) and written as they are read, so a download of a million rows never
-sits in memory: CSV and JSON are streamed, XLSX is written row by row (openpyxl write-only,
+sits in memory: CSV and JSON are streamed, XLSX is written row by row (`ekspor.buku_xlsx`,
 inline strings) into a temporary file that is then streamed.
 """
 
