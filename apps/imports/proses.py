@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -118,8 +118,9 @@ class Hasil:
 
 def kelas_baris(model):
     """A slotted class holding one value per concrete field of `model` under its attribute
-    name (`satker_id`, `tahap`…), plus `pk` and `status_lama`: what an import keeps of a valid
-    row, and what `Impor.periksa_massal` and the COPY writer read."""
+    name (`satker_id`, `tahap`…), plus `pk`, `status_lama` and `anak` (the child rows of
+    `Impor.anak`, [(name, kind)…], or None): what an import keeps of a valid row, and what
+    `Impor.periksa_massal` and the COPY writer read."""
     attname = tuple(f.attname for f in model._meta.concrete_fields)
     pk = model._meta.pk.attname
 
@@ -127,12 +128,13 @@ def kelas_baris(model):
         for a, v in zip(attname, nilai, strict=True):
             setattr(self, a, v)
         self.status_lama = ""
+        self.anak = None
 
     return type(
         f"Baris{model.__name__}",
         (),
         {
-            "__slots__": (*attname, "status_lama"),
+            "__slots__": (*attname, "status_lama", "anak"),
             "__init__": isi,
             "attname": attname,
             "pk": property(lambda self: getattr(self, pk), lambda self, v: setattr(self, pk, v)),
@@ -358,7 +360,7 @@ def _impor_semua(modul, berkas, nama, user, satker_kode, simpan, setujui, kemaju
         raise baca.BerkasTidakSah(_("Berkas %(nama)s tidak berisi baris data.") % {"nama": nama})
 
     dipetakan = [k for k in cols if k.nama in peta or (k.nama == "satker" and satker_kode)]
-    baru, berubah = _bandingkan(modul, dipetakan, baris_sah, hasil, kunci_baris=simpan)
+    baru, berubah = _bandingkan(modul, dipetakan, baris_sah, hasil, simpan, pembaca)
     if modul.impor.periksa_massal and (baru or berubah):
         daftar = baru + berubah
         for i, errs in modul.impor.periksa_massal([r for _n, r in daftar]).items():
@@ -405,6 +407,19 @@ class _Pembaca:
                 k.widget.isi((p.pk, p.kode, [p.nama]) for p in self.kamus.pemilihan.values())
             elif isinstance(k.widget, nilai.Rujukan) and k.nama != "wilayah":
                 self._isi_rujukan(k)
+        # related rows named by cells (`Impor.rujukan`): {field: {(cells…, context…): [rows]}}
+        # and {field: {pk: row}}, read once
+        self.rujukan, self.objek_rujukan = {}, {}
+        for r in modul.impor.rujukan:
+            model = modul.field(r.field).related_model
+            konteks = [model._meta.get_field(t).attname for t, _f, _u in r.konteks]
+            kamus, objek = {}, {}
+            for obj in model.objects.all():
+                kunci = tuple(nilai.normal(getattr(obj, n)) for n in r.sel)
+                kunci += tuple(getattr(obj, a) for a in konteks)
+                kamus.setdefault(kunci, []).append(obj)
+                objek[obj.pk] = obj
+            self.rujukan[r.field], self.objek_rujukan[r.field] = kamus, objek
 
     def padatkan(self, rekaman):
         """The record's values in a `Baris` (a tenth of a model instance's memory: a
@@ -412,7 +427,9 @@ class _Pembaca:
         if self._kelas_baris is None:
             self._kelas_baris = kelas_baris(self.modul.model)
         d = rekaman.__dict__
-        return self._kelas_baris(*(d[a] for a in self._kelas_baris.attname))
+        baris = self._kelas_baris(*(d[a] for a in self._kelas_baris.attname))
+        baris.anak = d.get("anak_impor")
+        return baris
 
     def hidupkan(self, baris):
         """A model instance of a `Baris` again, its related rows from the dictionaries."""
@@ -425,6 +442,10 @@ class _Pembaca:
             cache["pemilihan"] = self.kamus.pemilihan[rekaman.pemilihan_id]
         if rekaman.wilayah_id is not None:
             cache["wilayah"] = self.kamus.obj_wilayah(rekaman.wilayah_id)
+        for nama, objek in self.objek_rujukan.items():
+            obj = objek.get(getattr(rekaman, self.modul.field(nama).attname))
+            if obj is not None:
+                cache[nama] = obj
         rekaman._state.adding = baris.pk is None
         return rekaman
 
@@ -461,8 +482,8 @@ class _Pembaca:
         widget's), then the region inside the office's area (`Rekaman.galat_wilayah_kerja`)."""
         galat = {}
         for k in self.cols:
-            if k.field.is_relation:
-                continue  # the dictionaries guarantee the row exists
+            if k.field.is_relation or not k.di_rekaman:
+                continue  # the dictionaries guarantee the row exists; cells of no own field
             v = getattr(rekaman, k.atribut)
             if k.field.blank and v in k.field.empty_values:
                 continue
@@ -493,12 +514,59 @@ class _Pembaca:
                 kelompok[obj.pk] = obj.pemilihan_id
         k.widget.isi(baris, kelompok)
 
+    def _anak_kurang(self, nomor, row, sel):
+        """The error of a child rows' cell holding fewer rows than the inline requires."""
+        inline = self.modul.inline_impor
+        nama = self.modul.impor.anak
+        if inline is None or nama not in sel or len(sel[nama]) >= inline.min_num:
+            return []
+        pesan = _("isi sekurang-kurangnya %(n)s %(jenis)s") % {
+            "n": inline.min_num,
+            "jenis": inline.model._meta.verbose_name,
+        }
+        return [self._galat(nomor, nama, row[self.peta[nama]], pesan)]
+
+    def _cari_rujukan(self, nomor, row, r, rekaman, sel):
+        """Set the related row the cells of `r` (a `RujukanSel`) name within the row's own
+        values; the error when there is none (or more than one)."""
+        if not any(n in sel for n in r.sel):
+            return None  # an optional related row left empty (a required one: "wajib diisi")
+        kunci = [nilai.normal(sel.get(n, "")) for n in r.sel]
+        tampil = {n: sel.get(n, "") for n in r.sel}
+        for terkait, nama_field, ubah in r.konteks:
+            v = getattr(rekaman, nama_field)
+            v = ubah(v) if ubah is not None and v is not None else v
+            tampil[terkait] = str(v)
+            kunci.append(v.pk if isinstance(v, models.Model) else v)
+        calon = self.rujukan[r.field].get(tuple(kunci), [])
+        if len(calon) == 1:
+            setattr(rekaman, r.field, calon[0])
+            return None
+        nama = r.sel[0]
+        mentah = row[self.peta[nama]] if nama in self.peta else None
+        if calon:
+            pesan = _("menunjuk %(n)s %(jenis)s sekaligus; bedakan di halamannya lebih dulu") % {
+                "n": len(calon),
+                "jenis": calon[0]._meta.verbose_name,
+            }
+        else:
+            pesan = str(r.tidak_ada) % tampil
+        return self._galat(nomor, nama, mentah, pesan)
+
     def _galat(self, nomor, nama_kolom, mentah, pesan):
         return Galat(nomor, self.judul.get(nama_kolom, nama_kolom), nilai.teks(mentah), str(pesan))
 
     def galat_aturan(self, nomor, nama_field, pesan):
         """The errors of a rule on field `nama_field` (a list of messages or one)."""
-        kol = next((k.nama for k in self.cols if nama_field in (k.nama, k.atribut)), "")
+        kol = next(
+            (
+                k.nama
+                for k in self.cols
+                if (k.di_rekaman and nama_field in (k.nama, k.atribut))
+                or (k.rujukan is not None and nama_field == k.rujukan.field)
+            ),
+            "",
+        )
         daftar = pesan if isinstance(pesan, list | tuple) else [pesan]
         return [Galat(nomor, self.judul.get(kol, ""), "", str(p)) for p in daftar]
 
@@ -544,6 +612,7 @@ class _Pembaca:
         )
         galat = [salah] if salah else []
         isian = {"satker": satker} if satker is not None else {}
+        sel = {}  # cells that are no field of the record: a related row's cells, child rows
         for k in self.cols:
             if k.nama == "satker":
                 continue
@@ -553,14 +622,24 @@ class _Pembaca:
                     galat.append(self._galat(nomor, k.nama, None, _("wajib diisi")))
                 continue
             try:
+                if not k.di_rekaman:
+                    sel[k.nama] = k.widget.clean(mentah)
+                    continue
                 pemilihan = getattr(isian.get("pemilihan"), "pk", None)
                 isian |= self._nilai(k, mentah, satker, pemilihan)
             except nilai.NilaiSalah as e:
                 galat.append(self._galat(nomor, k.nama, mentah, e))
+        galat += self._anak_kurang(nomor, row, sel)
         if galat:
             return None, galat
         rekaman = self.bangun(isian)
         isi_periode(rekaman)
+        for r in self.modul.impor.rujukan:
+            salah = self._cari_rujukan(nomor, row, r, rekaman, sel)
+            if salah:
+                return None, [salah]
+        if self.modul.impor.anak:
+            rekaman.anak_impor = sel.get(self.modul.impor.anak)
         for kol, pesan in self._periksa_field(rekaman).items():
             mentah = row[self.peta[kol]] if kol in self.peta else None
             galat += [self._galat(nomor, kol, mentah, p) for p in pesan]
@@ -573,11 +652,45 @@ def _kunci(modul, rekaman):
     return tuple(getattr(rekaman, modul.field(n).attname) for n in modul.impor.kunci)
 
 
-def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
+def _anak_lama(modul, pks) -> dict[int, list[tuple]]:
+    """{record pk: [(name, kind)…]} of the child rows of `Impor.anak`, one query."""
+    inline = modul.inline_impor
+    fk = inline.kunci_induk(modul.model).attname
+    hasil = {}
+    qs = inline.model.objects.filter(**{f"{fk}__in": pks}).order_by("pk")
+    for induk, *isi in qs.values_list(fk, *inline.fields):
+        hasil.setdefault(induk, []).append(tuple(isi))
+    return hasil
+
+
+def _isi_diisi_modul(modul, pembaca, rekaman, lama):
+    """`Impor.diisi_modul`: an empty cell keeps the stored value of a field the module fills
+    (a register number), unless the module's rules of one record refuse it in this row."""
+    diisi = []
+    for nama in modul.impor.diisi_modul:
+        a = modul.field(nama).attname
+        if getattr(rekaman, a) in ("", None) and lama[a] not in ("", None):
+            diisi.append((nama, a, getattr(rekaman, a)))
+            setattr(rekaman, a, lama[a])
+    if diisi:
+        ditolak = pembaca.hidupkan(rekaman).periksa_baris()
+        for nama, a, kosong in diisi:
+            if nama in ditolak or a in ditolak:
+                setattr(rekaman, a, kosong)
+
+
+def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris, pembaca):
     """Split the valid rows into new, changed and unchanged against the existing records of
-    the same offices (one query; locked when writing)."""
+    the same offices (one query, and one for their child rows; locked when writing)."""
     model = modul.model
-    atribut = [k.atribut for k in cols if not k.kunci]
+    atribut = [k.atribut for k in cols if not k.kunci and k.di_rekaman]
+    atribut_lama = atribut + [
+        modul.field(n).attname
+        for n in modul.impor.diisi_modul
+        if modul.field(n).attname not in atribut
+    ]
+    dengan_anak = any(k.anak is not None for k in cols)
+    nama_kunci = ", ".join(sumber.nama_kunci(modul.kode))
     per_kunci = {}
     for nomor, rekaman in baris_sah:
         kunci = _kunci(modul, rekaman)
@@ -589,7 +702,7 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
                     "",
                     _("data yang sama (%(kunci)s) sudah ada di baris %(lain)s berkas ini")
                     % {
-                        "kunci": ", ".join(modul.impor.kunci),
+                        "kunci": nama_kunci,
                         "lain": angka(per_kunci[kunci][0]),
                     },
                 )
@@ -604,8 +717,12 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
         ada_qs = ada_qs.select_for_update()
     kunci_attr = [modul.field(n).attname for n in modul.impor.kunci]
     ada = {}
-    for row in ada_qs.values("pk", "status", "version", *kunci_attr, *atribut):
+    for row in ada_qs.values("pk", "status", "version", *kunci_attr, *atribut_lama):
         ada.setdefault(tuple(row[a] for a in kunci_attr), []).append(row)
+    anak_lama = {}
+    if dengan_anak:
+        cocok = [r[0]["pk"] for k, r in ada.items() if k in per_kunci and len(r) == 1]
+        anak_lama = _anak_lama(modul, cocok)
     baru, berubah = [], []
     for kunci, (nomor, rekaman) in per_kunci.items():
         semua = ada.get(kunci, [])
@@ -624,7 +741,7 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
                     )
                     % {
                         "n": len(semua),
-                        "kunci": ", ".join(modul.impor.kunci),
+                        "kunci": nama_kunci,
                         "pk": ", #".join(str(r["pk"]) for r in semua),
                     },
                 )
@@ -634,7 +751,11 @@ def _bandingkan(modul, cols, baris_sah, hasil, kunci_baris):
         if lama is None:
             baru.append((nomor, rekaman))
             continue
-        if all(lama[a] == getattr(rekaman, a) for a in atribut):
+        if modul.impor.diisi_modul:
+            _isi_diisi_modul(modul, pembaca, rekaman, lama)
+        if all(lama[a] == getattr(rekaman, a) for a in atribut) and (
+            not dengan_anak or rekaman.anak == anak_lama.get(lama["pk"], [])
+        ):
             hasil.sama += 1
             continue
         if lama["status"] not in STATUS_DAPAT_DIUBAH:
@@ -666,12 +787,14 @@ def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
     sekarang = timezone.now()
     status = Status.DISETUJUI if setujui else Status.DIAJUKAN
     punya_hook = model.sebelum_simpan is not Rekaman.sebelum_simpan
+    turunan = {}  # fields the hook wrote: a changed record's update writes them too
     for _n, r in baru + berubah:
         if punya_hook:  # the module derives fields as it saves (a default, a register number)
             rekaman = pembaca.hidupkan(r)
             for nama in rekaman.sebelum_simpan(user) or ():
                 attname = model._meta.get_field(nama).attname
                 setattr(r, attname, getattr(rekaman, attname))
+                turunan[nama] = None
         r.status = status
         r.klasifikasi = Klasifikasi.BELUM
         r.updated_by_id = user.pk
@@ -684,7 +807,7 @@ def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
         r.created_at = sekarang
         r.version = 1
     salin.salin(model, [r for _n, r in baru])
-    diubah_fields = [k.nama for k in cols if not k.kunci] + [
+    diubah_fields = [k.nama for k in cols if not k.kunci and k.di_rekaman] + [
         "status",
         "updated_by",
         "updated_at",
@@ -693,9 +816,12 @@ def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
     ]
     if setujui:
         diubah_fields += ["disetujui_oleh", "disetujui_pada"]
+    diubah_fields += [n for n in turunan if n not in diubah_fields]
     model.objects.bulk_update(
         [pembaca.hidupkan(r) for _n, r in berubah], diubah_fields, batch_size=UKURAN_TULIS
     )
+    if any(k.anak is not None for k in cols):
+        _tulis_anak(modul, baru, berubah)
     ct = ContentType.objects.get_for_model(model)
     teks = _("Diimpor dari %(nama)s") % {"nama": hasil.nama_berkas}
     salin.salin_baris(
@@ -726,4 +852,19 @@ def _tulis(modul, user, cols, pembaca, baru, berubah, setujui, hasil):
         berubah=hasil.berubah,
         sama=hasil.sama,
         status=str(status),
+    )
+
+
+def _tulis_anak(modul, baru, berubah):
+    """The child rows of `Impor.anak`: inserted for new records (their ids are known after the
+    COPY), replaced for changed ones."""
+    inline = modul.inline_impor
+    fk = inline.kunci_induk(modul.model)
+    ganti = [r.pk for _n, r in berubah]
+    if ganti:
+        inline.model.objects.filter(**{f"{fk.attname}__in": ganti}).delete()
+    salin.salin_baris(
+        inline.model,
+        (fk.name, *inline.fields),
+        ((r.pk, *anak) for _n, r in baru + berubah for anak in r.anak or ()),
     )
