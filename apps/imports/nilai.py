@@ -21,6 +21,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
@@ -225,18 +227,22 @@ class YaTidak(Widget):
 
 
 class Pilihan(Widget):
-    """A choice by its code or its label, any case."""
+    """A choice by its code or its label in any language of the portal, any case (a file
+    typed in Indonesian reads the same for a person browsing in English)."""
 
     def __init__(self, choices, **kwargs):
         super().__init__(**kwargs)
+        self._asli = list(choices)  # the labels as given (lazy: translated when read)
         self.choices = [(str(k), str(v)) for k, v in choices]
         self._peta = None
 
     def peta(self):
-        if self._peta is None:  # labels in the active language, read once
-            self._peta = {normal(k): k for k, _v in self.choices} | {
-                normal(v): k for k, v in self.choices
-            }
+        if self._peta is None:  # read once: labels in every language, then the codes
+            peta = {}
+            for bahasa, _nama in settings.LANGUAGES:
+                with translation.override(bahasa):
+                    peta |= {normal(str(v)): str(k) for k, v in self._asli}
+            self._peta = peta | {normal(k): k for k, _v in self.choices}
         return self._peta
 
     def baca(self, v):

@@ -638,8 +638,8 @@ class _Pembaca:
             salah = self._cari_rujukan(nomor, row, r, rekaman, sel)
             if salah:
                 return None, [salah]
-        if self.modul.impor.anak:
-            rekaman.anak_impor = sel.get(self.modul.impor.anak)
+        if self.modul.impor.anak:  # an empty cell of an optional inline: no child rows
+            rekaman.anak_impor = sel.get(self.modul.impor.anak, [])
         for kol, pesan in self._periksa_field(rekaman).items():
             mentah = row[self.peta[kol]] if kol in self.peta else None
             galat += [self._galat(nomor, kol, mentah, p) for p in pesan]

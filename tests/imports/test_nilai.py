@@ -46,6 +46,20 @@ def test_bilangan_utuh_dari_sel_angka_tanpa_desimal():
     assert nilai.desimal(9000000.0).as_tuple().exponent == 0
 
 
+def test_pilihan_dengan_label_bahasa_mana_pun():
+    """A label typed in Indonesian is read for a person browsing in English, and the other
+    way round."""
+    from django.utils import translation
+
+    from apps.mou.models import JenisMitra
+
+    with translation.override("en"):
+        w = nilai.Pilihan(JenisMitra.choices)
+        assert w.clean("PERGURUAN TINGGI") == "perguruan_tinggi"
+        assert w.clean("University") == "perguruan_tinggi"
+        assert w.clean("pemda") == "pemda"
+
+
 JENIS_MITRA = [("pemda", "Pemerintah daerah"), ("perguruan_tinggi", "Perguruan tinggi")]
 
 
