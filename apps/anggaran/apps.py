@@ -10,8 +10,9 @@ class AnggaranConfig(AppConfig):
         from apps.anggaran import rekap
         from apps.anggaran.demo import demo_records, demo_serahkan, demo_setup
         from apps.anggaran.forms import AnggaranForm
+        from apps.anggaran.impor import periksa_massal, tahun_dari_bulan
         from apps.anggaran.models import Anggaran
-        from apps.core.registry import Modul, register
+        from apps.core.registry import Impor, Modul, RujukanSel, register
 
         register(
             Modul(
@@ -48,5 +49,33 @@ class AnggaranConfig(AppConfig):
                 demo_serahkan=demo_serahkan,
                 # one report per budget line and month: demo rows cannot be copied at scale
                 skala=False,
+                impor=Impor(
+                    kunci=("pagu_anggaran", "periode"),
+                    # a budget line as offices write it: activity and account codes, within
+                    # the row's office and the year of its month
+                    rujukan=(
+                        RujukanSel(
+                            field="pagu_anggaran",
+                            sel=("kode_kegiatan", "kode_akun"),
+                            konteks=(
+                                ("satker", "satker", None),
+                                ("tahun", "periode", tahun_dari_bulan),
+                            ),
+                            tidak_ada=_(
+                                "tidak ada mata anggaran dengan kode kegiatan %(kode_kegiatan)s "
+                                "dan kode akun %(kode_akun)s pada tahun anggaran %(tahun)s di "
+                                "%(satker)s; tambahkan dulu mata anggaran itu di halaman Pagu "
+                                "anggaran, lalu unggah lagi"
+                            ),
+                        ),
+                    ),
+                    periksa_massal=periksa_massal,
+                    contoh=(
+                        ("kode_kegiatan", "6370"),
+                        ("kode_akun", "521211"),
+                        ("realisasi_kumulatif", 250_000_000),
+                        ("judul", "Realisasi Maret 2024 — 521211 Belanja Bahan"),
+                    ),
+                ),
             )
         )

@@ -246,7 +246,27 @@ class Anggaran(Rekaman):
             self.periode = self.periode.replace(day=1)
         if self.pagu_anggaran_id is None:
             return
+        errors = self.periksa_baris()
+        if (
+            self.realisasi_kumulatif is not None
+            and self.periode is not None
+            and not errors.keys() & {"periode", "realisasi_kumulatif"}
+        ):
+            pesan = self._periksa_urutan()
+            if pesan:
+                errors["realisasi_kumulatif"] = pesan
+        if errors:
+            raise ValidationError(errors)
+
+    def periksa_baris(self):
+        """The rules of this report alone, read against its budget line (no query when the
+        line is already loaded, as an import's dictionary has it): the line is the office's,
+        the month lies in the line's year and has begun, the cumulative amount does not pass
+        the line's pagu. That the amount never goes down month to month reads the line's other
+        reports: `_periksa_urutan` (a form) or `apps.anggaran.impor` (an import)."""
         errors = {}
+        if self.pagu_anggaran_id is None:
+            return errors
         pagu = self.pagu_anggaran
         if self.satker_id is not None and pagu.satker_id != self.satker_id:
             errors["pagu_anggaran"] = gettext(
@@ -263,56 +283,34 @@ class Anggaran(Rekaman):
                     "Periode %(periode)s belum berjalan; realisasi hanya dilaporkan untuk bulan "
                     "yang sudah berjalan."
                 ) % {"periode": _bulan(self.periode)}
-        if self.realisasi_kumulatif is not None and "periode" not in errors:
-            pesan = self._periksa_realisasi(pagu)
-            if pesan:
-                errors["realisasi_kumulatif"] = pesan
-        if errors:
-            raise ValidationError(errors)
-
-    def _periksa_realisasi(self, pagu):
-        """The cumulative amount never goes down from one month to the next of the same line,
-        and never passes the line's current pagu."""
         nilai = self.realisasi_kumulatif
-        if nilai > pagu.pagu:
-            return gettext(
+        if nilai is not None and "periode" not in errors and nilai > pagu.pagu:
+            errors["realisasi_kumulatif"] = gettext(
                 "Realisasi kumulatif %(nilai)s melebihi pagu %(pagu)s untuk %(akun)s; lakukan "
                 "revisi pagu terlebih dahulu."
             ) % {"nilai": rupiah(nilai), "pagu": rupiah(pagu.pagu), "akun": pagu}
-        if self.periode is None:
-            return None
-        lain = Anggaran.objects.filter(pagu_anggaran_id=pagu.pk).exclude(pk=self.pk)
+        return errors
+
+    def _periksa_urutan(self):
+        """The cumulative amount never goes down from one month to the next of the same line
+        (two queries: the nearest month before and after)."""
+        lain = Anggaran.objects.filter(pagu_anggaran_id=self.pagu_anggaran_id).exclude(pk=self.pk)
         sebelum = (
             lain.filter(periode__lt=self.periode)
             .order_by("-periode")
             .values("periode", "realisasi_kumulatif")
             .first()
         )
-        if sebelum and nilai < sebelum["realisasi_kumulatif"]:
-            return gettext(
-                "Realisasi kumulatif %(nilai)s lebih kecil daripada realisasi kumulatif "
-                "%(bulan)s (%(sebelum)s); angka kumulatif sejak Januari tidak boleh turun."
-            ) % {
-                "nilai": rupiah(nilai),
-                "bulan": _bulan(sebelum["periode"]),
-                "sebelum": rupiah(sebelum["realisasi_kumulatif"]),
-            }
+        if sebelum and self.realisasi_kumulatif < sebelum["realisasi_kumulatif"]:
+            return pesan_turun(self.realisasi_kumulatif, **sebelum)
         sesudah = (
             lain.filter(periode__gt=self.periode)
             .order_by("periode")
             .values("periode", "realisasi_kumulatif")
             .first()
         )
-        if sesudah and nilai > sesudah["realisasi_kumulatif"]:
-            return gettext(
-                "Realisasi kumulatif %(nilai)s lebih besar daripada realisasi kumulatif "
-                "%(bulan)s yang sudah dilaporkan (%(sesudah)s); angka kumulatif tidak boleh "
-                "turun dari bulan ke bulan."
-            ) % {
-                "nilai": rupiah(nilai),
-                "bulan": _bulan(sesudah["periode"]),
-                "sesudah": rupiah(sesudah["realisasi_kumulatif"]),
-            }
+        if sesudah and self.realisasi_kumulatif > sesudah["realisasi_kumulatif"]:
+            return pesan_naik(self.realisasi_kumulatif, **sesudah)
         return None
 
     # ---- derived on read --------------------------------------------------------------------
@@ -352,3 +350,28 @@ class Anggaran(Rekaman):
 
 def _bulan(tanggal: dt.date) -> str:
     return date_format(tanggal, "F Y")
+
+
+def pesan_turun(nilai, periode, realisasi_kumulatif) -> str:
+    """The amount of a month is below that of an earlier month of the same line."""
+    return gettext(
+        "Realisasi kumulatif %(nilai)s lebih kecil daripada realisasi kumulatif "
+        "%(bulan)s (%(sebelum)s); angka kumulatif sejak Januari tidak boleh turun."
+    ) % {
+        "nilai": rupiah(nilai),
+        "bulan": _bulan(periode),
+        "sebelum": rupiah(realisasi_kumulatif),
+    }
+
+
+def pesan_naik(nilai, periode, realisasi_kumulatif) -> str:
+    """The amount of a month is above that of a later month already reported."""
+    return gettext(
+        "Realisasi kumulatif %(nilai)s lebih besar daripada realisasi kumulatif "
+        "%(bulan)s yang sudah dilaporkan (%(sesudah)s); angka kumulatif tidak boleh "
+        "turun dari bulan ke bulan."
+    ) % {
+        "nilai": rupiah(nilai),
+        "bulan": _bulan(periode),
+        "sesudah": rupiah(realisasi_kumulatif),
+    }

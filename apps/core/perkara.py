@@ -119,6 +119,12 @@ class Perkara(Rekaman):
         """Called by the services inside the saving transaction, after the lock."""
         return self.perbarui_tahap()
 
+    def periksa_terlambat(self, batas=None, libur=None) -> dict[str, list[str]]:
+        """A step recorded after its due date without a reason (`alasan_terlambat`): {field:
+        [messages]}. `batas` ({kode: BatasWaktu}) and `libur` (holiday dates) when read once
+        for many records (`periksa_terlambat_massal`); otherwise read here. None by default."""
+        return {}
+
     @property
     def keadaan_tenggat(self) -> str:
         return keadaan_tenggat(self.tenggat)
@@ -149,6 +155,85 @@ class Perkara(Rekaman):
         if self.tahap == "selesai":
             return str(_("Selesai"))
         return str(self.NAMA_TAHAP.get(self.tahap, self.tahap))
+
+
+# holidays read for an import's deadlines: from its earliest date to this far past its latest
+# (a due date lies weeks after the step that starts it)
+_HARI_LIBUR_KE_DEPAN = 400
+
+
+def periksa_terlambat_massal(model, daftar) -> dict[int, dict[str, list[str]]]:
+    """The "late needs a reason" rule of a case module for all rows of an import
+    (`Impor.periksa_massal`): the time limits and the holidays read once — two queries — then
+    each row's `periksa_terlambat`. {index in `daftar`: {field: [messages]}}."""
+    from apps.kalender.services import libur_antara
+
+    if not daftar:
+        return {}
+    rekaman = [model(*(getattr(r, a) for a in r.attname)) for r in daftar]
+    tanggal = [
+        v
+        for x in rekaman
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.DateField)
+        and not isinstance(f, models.DateTimeField)
+        and (v := getattr(x, f.attname)) is not None
+    ]
+    batas = rekaman[0].batas_waktu()
+    libur = (
+        libur_antara(min(tanggal), max(tanggal) + dt.timedelta(days=_HARI_LIBUR_KE_DEPAN))
+        if tanggal
+        else set()
+    )
+    hasil = {}
+    for i, x in enumerate(rekaman):
+        galat = x.periksa_terlambat(batas, libur)
+        if galat:
+            hasil[i] = galat
+    return hasil
+
+
+def periksa_nomor_massal(model, field, daftar) -> dict[int, dict[str, list[str]]]:
+    """A register number typed in an import (`field`) used by another case of the office — in
+    the database (one query; records the file rewrites count with their new number) or in an
+    earlier row of the file. {index in `daftar`: {field: [message]}}."""
+    nomor = {(r.satker_id, getattr(r, field)): i for i, r in enumerate(daftar) if getattr(r, field)}
+    if not nomor:
+        return {}
+    ditulis = {r.pk for r in daftar if r.pk}
+    dipakai = {}
+    qs = model.objects.filter(
+        satker_id__in={s for s, _n in nomor}, **{f"{field}__in": {n for _s, n in nomor}}
+    ).exclude(pk__in=ditulis)
+    for satker_id, n, pk in qs.values_list("satker_id", field, "pk"):
+        dipakai[(satker_id, n)] = pk
+    hasil, dilihat = {}, set()
+    for i, r in enumerate(daftar):
+        kunci = (r.satker_id, getattr(r, field))
+        if not kunci[1]:
+            continue
+        if kunci in dipakai:
+            pesan = _("Nomor %(nomor)s sudah dipakai perkara lain di satker ini (#%(pk)s).") % {
+                "nomor": kunci[1],
+                "pk": dipakai[kunci],
+            }
+        elif kunci in dilihat:
+            pesan = _("Nomor %(nomor)s juga dipakai baris lain berkas ini.") % {"nomor": kunci[1]}
+        else:
+            dilihat.add(kunci)
+            continue
+        hasil[i] = {field: [str(pesan)]}
+    return hasil
+
+
+def gabung_galat(*daftar) -> dict[int, dict[str, list[str]]]:
+    """Several rules' {index: {field: [messages]}} as one."""
+    hasil = {}
+    for galat in daftar:
+        for i, per_field in galat.items():
+            for field, pesan in per_field.items():
+                hasil.setdefault(i, {}).setdefault(field, []).extend(pesan)
+    return hasil
 
 
 def model_perkara():

@@ -66,6 +66,30 @@ class BlokSatker:
 
 
 @dataclass(frozen=True)
+class RujukanSel:
+    """A related row an import names by several cells, within the row's own context, the way
+    offices write it: a budget line by its activity and account codes, inside the row's office
+    and the year of its reporting month (`apps.anggaran`).
+
+    `field`: the record's foreign key (`pagu_anggaran`); not a column itself.
+    `sel`: fields of the related model, each typed in a column of its own name (`kode_kegiatan`,
+    `kode_akun`), compared as text in any case and spacing (521211 typed as a number is
+    "521211"); the export writes them from the related row (`pagu_anggaran__kode_akun`).
+    `konteks`: the rest of the related row's key, from the row's own values: (related field,
+    record field, function turning the record's value into the related one, or None) —
+    `("satker", "satker", None)`, `("tahun", "periode", tahun_dari_bulan)`. Those record fields
+    are part of the import's key.
+    `tidak_ada`: the message for a row whose cells name no related row; `%(name)s` of every
+    `sel` field and every related field of `konteks` (an office as its name, a year).
+    The related rows are read once per import (a dictionary), never a query per row."""
+
+    field: str
+    sel: tuple[str, ...]
+    konteks: tuple[tuple[str, str, Callable | None], ...] = ()
+    tidak_ada: object = ""
+
+
+@dataclass(frozen=True)
 class Impor:
     """How a module's records come in from spreadsheets (`apps.imports`).
 
@@ -77,11 +101,25 @@ class Impor:
     100,000 of them); returns {index in the list: {field: [messages]}}. The rules of one
     record alone are its `Rekaman.periksa_baris()`.
     `contoh`: (column, value) of the template's example row where a generic value would not
-    pass the module's rules."""
+    pass the module's rules.
+    `tanpa`: form fields left out of the import and its export (entered on the record's own
+    form: a link to another record that a cell cannot name sensibly).
+    `rujukan`: related rows named by several cells of the row (`RujukanSel`).
+    `anak`: the child rows read from and written to one cell, named by the `Inline`'s accessor
+    (`mitra`): `Name (kind); Other name (kind)`. Only an inline of two fields, a text and a
+    choice, never a personal-data (`pribadi`) one.
+    `diisi_modul`: fields the module's `sebelum_simpan` fills when left empty (a register
+    number, the respondent): on an existing record an empty cell keeps the stored value, so a
+    file re-imported with the cell still empty changes nothing — unless the module's rules of
+    one record refuse that value in the row (a number on a case no longer registered)."""
 
     kunci: tuple[str, ...]
     periksa_massal: Callable | None = None
     contoh: tuple[tuple[str, object], ...] = ()
+    tanpa: tuple[str, ...] = ()
+    rujukan: tuple[RujukanSel, ...] = ()
+    anak: str | None = None
+    diisi_modul: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,8 +193,38 @@ class Modul:
     def field(self, name):
         return self.model._meta.get_field(name)
 
+    @property
+    def inline_impor(self) -> Inline | None:
+        """The child rows an import reads from one cell (`Impor.anak`), or None."""
+        if self.impor is None or self.impor.anak is None:
+            return None
+        return next(i for i in self.inlines if i.akses_dari(self.model) == self.impor.anak)
+
 
 _modules: dict[str, Modul] = {}
+
+
+def _periksa_anak_impor(modul):
+    """`Impor.anak` names a public inline of (text, choice): what one cell can hold and an
+    export may show. Personal data never goes through a spreadsheet."""
+    from django.db import models
+
+    inline = next((i for i in modul.inlines if i.akses_dari(modul.model) == modul.impor.anak), None)
+    if inline is None:
+        raise ValueError(f"modul {modul.kode!r}: Impor.anak {modul.impor.anak!r} bukan inline")
+    if inline.pribadi:
+        raise ValueError(f"modul {modul.kode!r}: data pribadi tidak boleh diimpor: {inline.label}")
+    jenis = [inline.model._meta.get_field(n) for n in inline.fields]
+    if not (
+        len(jenis) == 2
+        and isinstance(jenis[0], models.CharField)
+        and not jenis[0].choices
+        and isinstance(jenis[1], models.CharField)
+        and jenis[1].choices
+    ):
+        raise ValueError(
+            f"modul {modul.kode!r}: Impor.anak hanya untuk inline (teks, pilihan): {inline.fields}"
+        )
 
 
 def register(modul: Modul) -> Modul:
@@ -180,6 +248,8 @@ def register(modul: Modul) -> Modul:
     pribadi_publik = [i.label for i in modul.inlines if i.pribadi and i.publik]
     if pribadi_publik:
         raise ValueError(f"modul {modul.kode!r}: data pribadi tidak boleh publik: {pribadi_publik}")
+    if modul.impor is not None and modul.impor.anak is not None:
+        _periksa_anak_impor(modul)
     modul.model.modul_kode = modul.kode
     _modules[modul.kode] = modul
     return modul

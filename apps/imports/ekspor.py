@@ -19,6 +19,7 @@ JENIS = {
     nilai.YaTidak: lambda: _("ya/tidak"),
     nilai.Pilihan: lambda: _("salah satu kode (atau labelnya)"),
     nilai.Teks: lambda: _("teks"),
+    nilai.DaftarAnak: lambda: _("daftar: Nama (jenis); Nama lain (jenis)"),
 }
 
 
@@ -62,7 +63,9 @@ def baris(modul, qs, alur=False):
     penulis = [None] * len(depan) + [_penulis_sel(k) for k in cols]
     pasangan = list(enumerate(penulis))
     ubah = [(i, f) for i, f in pasangan if f is not None]
-    nilai_qs = qs.order_by("periode", "pk").values_list(*depan, *(k.atribut for k in cols))
+    if any(k.anak is not None for k in cols):  # the child rows' cell: one aggregate subquery
+        qs = qs.annotate(**{sumber.ANOTASI_ANAK: sumber.sel_anak(modul)})
+    nilai_qs = qs.order_by("periode", "pk").values_list(*depan, *(k.lookup for k in cols))
     for mentah in nilai_qs.iterator(chunk_size=2000):
         row = list(mentah)
         for i, f in ubah:
@@ -96,12 +99,26 @@ CONTOH_MENURUT_WIDGET = (
 CONTOH_DASAR = {"satker": "18.72", "wilayah": "18.72.01", "periode": "2024-03"}
 
 
+def _per_pemilihan(model) -> bool:
+    return model is not Pemilihan and any(f.name == "pemilihan" for f in model._meta.fields)
+
+
 def _contoh(modul, k):
     contoh = {**CONTOH_DASAR, **dict(modul.impor.contoh if modul.impor else ())}
     if k.nama in contoh:
         return contoh[k.nama]
     if k.field.is_relation:  # the newest row there is (an election by its code)
         terbaru = k.field.related_model.objects.order_by("-pk").first()
+        if k.field.related_model is Pemilihan:
+            # the election of the newest related row of an election (a campaign's
+            # participant), so that the example's participant stands in it
+            lain = [
+                f.related_model
+                for f in modul.model._meta.fields
+                if f.is_relation and f.name in modul.form_fields and _per_pemilihan(f.related_model)
+            ]
+            baris = lain[0].objects.order_by("-pk").first() if lain else None
+            terbaru = baris.pemilihan if baris is not None else terbaru
         return nilai_ekspor_rujukan(k, terbaru)
     if isinstance(k.widget, nilai.Pilihan):
         return k.widget.choices[0][0]
@@ -113,7 +130,29 @@ def _contoh(modul, k):
     return str(k.field.verbose_name).capitalize()
 
 
+def _nilai_boleh_sel(k):
+    """What a cell that is no field of the record may hold: child rows, a related row's
+    code."""
+    if k.anak is not None:
+        return _(
+            "jenis: %(daftar)s; nama paling banyak %(n)s karakter, tidak ada yang dua kali"
+        ) % {
+            "daftar": "; ".join(f"{kode} = {label}" for kode, label in k.widget.jenis.choices),
+            "n": k.widget.panjang,
+        }
+    return _(
+        "bersama kolom %(sel)s menunjuk satu %(jenis)s menurut %(konteks)s baris ini; "
+        "%(jenis)s itu harus sudah ada"
+    ) % {
+        "sel": ", ".join(k.rujukan.sel),
+        "jenis": k.field.model._meta.verbose_name,
+        "konteks": ", ".join(f for _t, f, _u in k.rujukan.konteks),
+    }
+
+
 def _nilai_boleh(k):
+    if not k.di_rekaman:
+        return _nilai_boleh_sel(k)
     if isinstance(k.widget, nilai.Pilihan):
         return "; ".join(f"{kode} = {label}" for kode, label in k.widget.choices)
     if k.nama == "satker":
@@ -128,7 +167,7 @@ def _nilai_boleh(k):
 def templat(modul):
     """The module's template workbook, in a temporary file at position 0."""
     cols = sumber.kolom(modul.kode)
-    kunci = ", ".join(modul.impor.kunci)
+    kunci = ", ".join(sumber.nama_kunci(modul.kode))
     data = [ekspor.judul(k.nama for k in cols), [_contoh(modul, k) for k in cols]]
     kamus = [
         [ekspor.Tebal(_("Modul")), str(modul.nama)],
@@ -153,8 +192,8 @@ def templat(modul):
         ),
     ]
     for k in cols:
-        arti = str(k.field.verbose_name)
-        if k.field.help_text:
+        arti = k.label
+        if k.field.help_text and k.anak is None:
             arti += f" — {k.field.help_text}"
         jenis = JENIS.get(type(k.widget), JENIS[nilai.Teks])()
         if isinstance(k.widget, nilai.Rujukan):

@@ -9,7 +9,9 @@ what people actually type, and say in Indonesian what is wrong with a value they
 - choices: the stored code (`dpt`) or the label (`DPT`, `Daftar pemilih tetap`), any case;
 - related rows (an office, a region, an election): by code or by name, any case and spacing
   (`KOTA METRO`, `Kota Metro`, `18.72`), from a dictionary read once per import — never a
-  query per row; a name two rows share is refused with the codes to choose from.
+  query per row; a name two rows share is refused with the codes to choose from;
+- child rows of a name and a kind in one cell: `Universitas Lampung (perguruan_tinggi);
+  Lampung Post (Media)`, the kind by its code or label.
 
 Every widget's `clean()` raises `NilaiSalah` whose text completes the sentence
 `Baris 1.204, kolom "Jumlah TPS": "12a" …`.
@@ -19,6 +21,8 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import widgets
 
@@ -53,6 +57,8 @@ _TANGGAL_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _BULAN_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})$")
 _BULAN_BT = re.compile(r"^(\d{1,2})[-/](\d{4})$")
 _BULAN_NAMA = re.compile(r"^([a-z]+)\.?\s+(\d{4})$")
+# one child row: the name (which may hold parentheses itself), then its kind in parentheses
+_ANAK = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 
 
 class NilaiSalah(ValueError):
@@ -102,7 +108,9 @@ def desimal(v) -> Decimal:
     if isinstance(v, int | Decimal):
         return Decimal(v)
     if isinstance(v, float):
-        return Decimal(repr(v))
+        # a whole number from a numeric cell (9000000.0) has no decimals: a rupiah field with
+        # none would refuse "9000000.0"
+        return Decimal(int(v)) if v.is_integer() else Decimal(repr(v))
     s = "".join(str(v).split()).removeprefix("Rp").removeprefix("rp")
     if _ANGKA_ID.match(s):
         s = s.replace(".", "").replace(",", ".")
@@ -223,18 +231,22 @@ class YaTidak(Widget):
 
 
 class Pilihan(Widget):
-    """A choice by its code or its label, any case."""
+    """A choice by its code or its label in any language of the portal, any case (a file
+    typed in Indonesian reads the same for a person browsing in English)."""
 
     def __init__(self, choices, **kwargs):
         super().__init__(**kwargs)
+        self._asli = list(choices)  # the labels as given (lazy: translated when read)
         self.choices = [(str(k), str(v)) for k, v in choices]
         self._peta = None
 
     def peta(self):
-        if self._peta is None:  # labels in the active language, read once
-            self._peta = {normal(k): k for k, _v in self.choices} | {
-                normal(v): k for k, v in self.choices
-            }
+        if self._peta is None:  # read once: labels in every language, then the codes
+            peta = {}
+            for bahasa, _nama in settings.LANGUAGES:
+                with translation.override(bahasa):
+                    peta |= {normal(str(v)): str(k) for k, v in self._asli}
+            self._peta = peta | {normal(k): k for k, _v in self.choices}
         return self._peta
 
     def baca(self, v):
@@ -300,3 +312,60 @@ class Rujukan(Widget):
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else str(getattr(value, self.nama_kode, value))
+
+
+class DaftarAnak(Widget):
+    """Child rows of (name, kind) in one cell, separated by semicolons: `Universitas Lampung
+    (perguruan_tinggi); Lampung Post (media)`. The kind by its code or label, any case; a name
+    at most `panjang` characters, none twice. Read as [(name, kind code), …] in the cell's
+    order (an empty list for a cell of only separators)."""
+
+    PEMISAH = "; "
+
+    def __init__(self, choices, panjang, **kwargs):
+        super().__init__(**kwargs)
+        self.jenis = Pilihan(choices)
+        self.panjang = panjang
+
+    def baca(self, v):
+        hasil, dilihat = [], set()
+        for mentah in teks(v).split(";"):
+            bagian = mentah.strip()
+            if not bagian:
+                continue
+            m = _ANAK.match(bagian)
+            if m is None or not m[1].strip():
+                raise NilaiSalah(
+                    _(
+                        "bagian “%(bagian)s” harus berupa nama lalu jenisnya dalam kurung, mis. "
+                        "“Universitas Lampung (%(jenis)s)”; pisahkan dengan titik koma"
+                    )
+                    % {"bagian": bagian, "jenis": self.jenis.choices[0][0]}
+                )
+            nama = m[1].strip()
+            kode = self.jenis.peta().get(normal(m[2]))
+            if kode is None:
+                raise NilaiSalah(
+                    _(
+                        "jenis “%(jenis)s” pada “%(nama)s” tidak dikenal; pilih salah satu: "
+                        "%(daftar)s"
+                    )
+                    % {
+                        "jenis": m[2].strip(),
+                        "nama": nama,
+                        "daftar": ", ".join(k for k, _v in self.jenis.choices),
+                    }
+                )
+            if len(nama) > self.panjang:
+                raise NilaiSalah(
+                    _("nama “%(awal)s…” lebih dari %(n)s karakter")
+                    % {"awal": nama[:40], "n": self.panjang}
+                )
+            if normal(nama) in dilihat:
+                raise NilaiSalah(_("“%(nama)s” disebut dua kali") % {"nama": nama})
+            dilihat.add(normal(nama))
+            hasil.append((nama, kode))
+        return hasil
+
+    def render(self, value, obj=None, **kwargs):
+        return self.PEMISAH.join(f"{nama} ({jenis})" for nama, jenis in value or ())

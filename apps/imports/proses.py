@@ -131,13 +131,14 @@ class Hasil:
 
 def kelas_baris(model):
     """A class holding one value per concrete field of `model` under its attribute name
-    (`satker_id`, `tahap`…), plus `pk` and `status_lama`: what an import keeps of a valid row,
-    and what `Impor.periksa_massal` and the COPY writer read. A list underneath (made from a
-    record's values in one step, a tenth of a model instance's memory), each name a property
-    of its position."""
+    (`satker_id`, `tahap`…), plus `pk`, `status_lama` and `anak` (the child rows of
+    `Impor.anak`, [(name, kind)…], or None): what an import keeps of a valid row, and what
+    `Impor.periksa_massal` and the COPY writer read. A list underneath (made from a record's
+    values in one step, a tenth of a model instance's memory), each name a property of its
+    position."""
     attname = tuple(f.attname for f in model._meta.concrete_fields)
     ns = {"__slots__": (), "attname": attname, "ambil": staticmethod(itemgetter(*attname))}
-    for i, a in enumerate((*attname, "status_lama")):
+    for i, a in enumerate((*attname, "status_lama", "anak")):
         ns[a] = property(itemgetter(i), _penyetel(i))
     ns["pk"] = ns[model._meta.pk.attname]
     return type(f"Baris{model.__name__}", (list,), ns)
@@ -523,7 +524,7 @@ def _impor_semua(modul, ambil_tabel, p, hasil):
         )
 
     dipetakan = [k for k in cols if k.nama in peta or (k.nama == "satker" and satker_kode)]
-    baru, berubah = _bandingkan(modul, dipetakan, baris_sah, hasil, p)
+    baru, berubah = _bandingkan(modul, dipetakan, baris_sah, hasil, p, pembaca)
     if modul.impor.periksa_massal and (baru or berubah):
         daftar = baru + berubah
         for i, errs in modul.impor.periksa_massal([r for _n, r in daftar]).items():
@@ -606,11 +607,26 @@ class _Pembaca:
                 k.widget.isi((p.pk, p.kode, [p.nama]) for p in self.kamus.pemilihan.values())
             elif isinstance(k.widget, nilai.Rujukan) and k.nama != "wilayah":
                 self._isi_rujukan(k)
+        # related rows named by cells (`Impor.rujukan`): {field: {(cells…, context…): [rows]}}
+        # and {field: {pk: row}}, read once
+        self.rujukan, self.objek_rujukan = {}, {}
+        for r in modul.impor.rujukan:
+            model = modul.field(r.field).related_model
+            konteks = [model._meta.get_field(t).attname for t, _f, _u in r.konteks]
+            kamus, objek = {}, {}
+            for obj in model.objects.all():
+                kunci = tuple(nilai.normal(getattr(obj, n)) for n in r.sel)
+                kunci += tuple(getattr(obj, a) for a in konteks)
+                kamus.setdefault(kunci, []).append(obj)
+                objek[obj.pk] = obj
+            self.rujukan[r.field], self.objek_rujukan[r.field] = kamus, objek
 
     def padatkan(self, rekaman):
         """The record's values in a `Baris` (a tenth of a model instance's memory: a
         100,000-row file holds every valid row until it is written)."""
-        return self._kelas_baris((*self._kelas_baris.ambil(rekaman.__dict__), ""))
+        return self._kelas_baris(
+            (*self._kelas_baris.ambil(rekaman.__dict__), "", rekaman.__dict__.get("anak_impor"))
+        )
 
     def periksa(self, row):
         """(row number, errors, None) or (row number, [], the record's values as a tuple) of
@@ -634,6 +650,10 @@ class _Pembaca:
             terkait["pemilihan"] = self.kamus.pemilihan[baris.pemilihan_id]
         if baris.wilayah_id is not None:
             terkait["wilayah"] = self.kamus.obj_wilayah(baris.wilayah_id)
+        for nama, objek in self.objek_rujukan.items():
+            obj = objek.get(getattr(baris, self.modul.field(nama).attname))
+            if obj is not None:
+                terkait[nama] = obj
         nilai = dict(zip(self._kelas_baris.attname, baris, strict=False))
         return instansi(self.modul.model, nilai, terkait, adding=baris.pk is None)
 
@@ -667,7 +687,13 @@ class _Pembaca:
         widget's), then the region inside the office's area (`Rekaman.galat_wilayah_kerja`)."""
         if self._cek is None:
             # the dictionaries guarantee a related row exists
-            self._cek = [(k, _cek_cepat(k.field)) for k in self.cols if not k.field.is_relation]
+            # (a cell that is no field of the record — a related row's code, the child rows —
+            # is checked where it is read)
+            self._cek = [
+                (k, _cek_cepat(k.field))
+                for k in self.cols
+                if not k.field.is_relation and k.di_rekaman
+            ]
         galat = {}
         d = rekaman.__dict__
         for k, cepat in self._cek:
@@ -703,12 +729,59 @@ class _Pembaca:
                 kelompok[obj.pk] = obj.pemilihan_id
         k.widget.isi(baris, kelompok)
 
+    def _anak_kurang(self, nomor, row, sel):
+        """The error of a child rows' cell holding fewer rows than the inline requires."""
+        inline = self.modul.inline_impor
+        nama = self.modul.impor.anak
+        if inline is None or nama not in sel or len(sel[nama]) >= inline.min_num:
+            return []
+        pesan = _("isi sekurang-kurangnya %(n)s %(jenis)s") % {
+            "n": inline.min_num,
+            "jenis": inline.model._meta.verbose_name,
+        }
+        return [self._galat(nomor, nama, row[self.peta[nama]], pesan)]
+
+    def _cari_rujukan(self, nomor, row, r, rekaman, sel):
+        """Set the related row the cells of `r` (a `RujukanSel`) name within the row's own
+        values; the error when there is none (or more than one)."""
+        if not any(n in sel for n in r.sel):
+            return None  # an optional related row left empty (a required one: "wajib diisi")
+        kunci = [nilai.normal(sel.get(n, "")) for n in r.sel]
+        tampil = {n: sel.get(n, "") for n in r.sel}
+        for terkait, nama_field, ubah in r.konteks:
+            v = getattr(rekaman, nama_field)
+            v = ubah(v) if ubah is not None and v is not None else v
+            tampil[terkait] = str(v)
+            kunci.append(v.pk if isinstance(v, models.Model) else v)
+        calon = self.rujukan[r.field].get(tuple(kunci), [])
+        if len(calon) == 1:
+            setattr(rekaman, r.field, calon[0])
+            return None
+        nama = r.sel[0]
+        mentah = row[self.peta[nama]] if nama in self.peta else None
+        if calon:
+            pesan = _("menunjuk %(n)s %(jenis)s sekaligus; bedakan di halamannya lebih dulu") % {
+                "n": len(calon),
+                "jenis": calon[0]._meta.verbose_name,
+            }
+        else:
+            pesan = str(r.tidak_ada) % tampil
+        return self._galat(nomor, nama, mentah, pesan)
+
     def _galat(self, nomor, nama_kolom, mentah, pesan):
         return Galat(nomor, self.judul.get(nama_kolom, nama_kolom), nilai.teks(mentah), str(pesan))
 
     def galat_aturan(self, nomor, nama_field, pesan):
         """The errors of a rule on field `nama_field` (a list of messages or one)."""
-        kol = next((k.nama for k in self.cols if nama_field in (k.nama, k.atribut)), "")
+        kol = next(
+            (
+                k.nama
+                for k in self.cols
+                if (k.di_rekaman and nama_field in (k.nama, k.atribut))
+                or (k.rujukan is not None and nama_field == k.rujukan.field)
+            ),
+            "",
+        )
         daftar = pesan if isinstance(pesan, list | tuple) else [pesan]
         return [Galat(nomor, self.judul.get(kol, ""), "", str(p)) for p in daftar]
 
@@ -739,6 +812,8 @@ class _Pembaca:
         """How a cell of column `k` becomes its value, chosen once per column: a function of
         (cell, the row's office, the row's values so far) that raises `NilaiSalah`."""
         kamus = self.kamus
+        if not k.di_rekaman:
+            return lambda mentah, _s, _i: k.widget.clean(mentah)
         if k.nama == "wilayah":
 
             def wilayah(mentah, satker, _isian):
@@ -776,6 +851,7 @@ class _Pembaca:
         )
         galat = [salah] if salah else []
         isian = {"satker": satker} if satker is not None else {}
+        sel = {}  # cells that are no field of the record: a related row's cells, child rows
         for k, i, pembaca in self._rencana_baris():
             mentah = row[i] if i is not None else None
             if mentah is None:
@@ -783,13 +859,23 @@ class _Pembaca:
                     galat.append(self._galat(nomor, k.nama, None, _("wajib diisi")))
                 continue
             try:
+                if not k.di_rekaman:
+                    sel[k.nama] = pembaca(mentah, satker, isian)
+                    continue
                 isian[k.nama] = pembaca(mentah, satker, isian)
             except nilai.NilaiSalah as e:
                 galat.append(self._galat(nomor, k.nama, mentah, e))
+        galat += self._anak_kurang(nomor, row, sel)
         if galat:
             return None, galat
         rekaman = self.bangun(isian)
         isi_periode(rekaman)
+        for r in self.modul.impor.rujukan:
+            salah = self._cari_rujukan(nomor, row, r, rekaman, sel)
+            if salah:
+                return None, [salah]
+        if self.modul.impor.anak:  # an empty cell of an optional inline: no child rows
+            rekaman.anak_impor = sel.get(self.modul.impor.anak, [])
         for kol, pesan in self._periksa_field(rekaman).items():
             mentah = row[self.peta[kol]] if kol in self.peta else None
             galat += [self._galat(nomor, kol, mentah, p) for p in pesan]
@@ -800,6 +886,43 @@ class _Pembaca:
 
 def _kunci(modul, rekaman):
     return tuple(getattr(rekaman, modul.field(n).attname) for n in modul.impor.kunci)
+
+
+def _anak_lama(modul, pks) -> dict[int, list[tuple]]:
+    """{record pk: [(name, kind)…]} of the child rows of `Impor.anak`, one query."""
+    inline = modul.inline_impor
+    fk = inline.kunci_induk(modul.model).attname
+    hasil = {}
+    qs = inline.model.objects.filter(**{f"{fk}__in": pks}).order_by("pk")
+    for induk, *isi in qs.values_list(fk, *inline.fields):
+        hasil.setdefault(induk, []).append(tuple(isi))
+    return hasil
+
+
+def _isi_diisi_modul(modul, pembaca, rekaman, lama):
+    """`Impor.diisi_modul`: an empty cell keeps the stored value of a field the module fills
+    (a register number), unless the module's rules of one record refuse it in this row."""
+    diisi = []
+    for nama in modul.impor.diisi_modul:
+        a = modul.field(nama).attname
+        if getattr(rekaman, a) in ("", None) and lama[a] not in ("", None):
+            diisi.append((nama, a, getattr(rekaman, a)))
+            setattr(rekaman, a, lama[a])
+    if diisi:
+        ditolak = pembaca.hidupkan(rekaman).periksa_baris()
+        for nama, a, kosong in diisi:
+            if nama in ditolak or a in ditolak:
+                setattr(rekaman, a, kosong)
+
+
+def _sama(modul, pembaca, rekaman, lama, banding, anak_lama) -> bool:
+    """The row changes nothing of its record `lama` (after the fields the module fills were
+    kept where the cell is empty)."""
+    if modul.impor.diisi_modul:
+        _isi_diisi_modul(modul, pembaca, rekaman, lama)
+    return all(lama[a] == getattr(rekaman, a) for a in banding) and (
+        anak_lama is None or rekaman.anak == anak_lama.get(lama["pk"], [])
+    )
 
 
 def _per_kunci(modul, baris_sah, hasil):
@@ -815,7 +938,7 @@ def _per_kunci(modul, baris_sah, hasil):
                     "",
                     _("data yang sama (%(kunci)s) sudah ada di baris %(lain)s berkas ini")
                     % {
-                        "kunci": ", ".join(modul.impor.kunci),
+                        "kunci": ", ".join(sumber.nama_kunci(modul.kode)),
                         "lain": angka(per_kunci[kunci][0]),
                     },
                 )
@@ -862,7 +985,7 @@ def _galat_kunci_ganda(modul, nomor, semua):
         )
         % {
             "n": len(semua),
-            "kunci": ", ".join(modul.impor.kunci),
+            "kunci": ", ".join(sumber.nama_kunci(modul.kode)),
             "pk": ", #".join(str(r["pk"]) for r in semua),
         },
     )
@@ -881,15 +1004,23 @@ def _galat_bukan_draf(nomor, lama):
     )
 
 
-def _bandingkan(modul, cols, baris_sah, hasil, p):
+def _bandingkan(modul, cols, baris_sah, hasil, p, pembaca):
     """Split the valid rows into new, changed and unchanged against the existing records of
-    the same offices (one query; locked when writing). A row the caller already knows the
-    record of (`p.kenal`: the write API's external id) is compared with that record, which may
-    change its key."""
+    the same offices (one query, and one for their child rows; locked when writing). A row
+    the caller already knows the record of (`p.kenal`: the write API's external id) is
+    compared with that record, which may change its key."""
     kunci_attr = [modul.field(n).attname for n in modul.impor.kunci]
-    atribut = [k.atribut for k in cols if not k.kunci]
+    atribut = [k.atribut for k in cols if not k.kunci and k.di_rekaman]
+    atribut_lama = atribut + [
+        modul.field(n).attname
+        for n in modul.impor.diisi_modul
+        if modul.field(n).attname not in atribut
+    ]
     per_kunci = _per_kunci(modul, baris_sah, hasil)
-    ada, per_pk = _yang_ada(modul, per_kunci, atribut, p)
+    ada, per_pk = _yang_ada(modul, per_kunci, atribut_lama, p)
+    anak_lama = None
+    if any(k.anak is not None for k in cols):
+        anak_lama = _anak_lama(modul, list(per_pk))
     boleh = set(p.izin_satker.values_list("pk", flat=True)) if p.kenal else set()
     baru, berubah = [], []
     for kunci, (nomor, rekaman) in per_kunci.items():
@@ -909,7 +1040,7 @@ def _bandingkan(modul, cols, baris_sah, hasil, p):
             if p.per_baris:
                 hasil.per_baris[nomor] = ("baru", None)
             continue
-        if galat is None and all(lama[a] == getattr(rekaman, a) for a in banding):
+        if galat is None and _sama(modul, pembaca, rekaman, lama, banding, anak_lama):
             hasil.sama += 1
             if p.per_baris:
                 hasil.per_baris[nomor] = ("sama", lama["pk"])
@@ -973,7 +1104,10 @@ def _galat_kenal(modul, nomor, pk, lama, semua, boleh):
             "",
             "",
             _("%(kunci)s baris ini sudah dipakai rekaman lain (#%(lain)s)")
-            % {"kunci": ", ".join(modul.impor.kunci), "lain": ", #".join(map(str, lain))},
+            % {
+                "kunci": ", ".join(sumber.nama_kunci(modul.kode)),
+                "lain": ", #".join(map(str, lain)),
+            },
         )
     return None
 
@@ -986,12 +1120,14 @@ def _tulis(modul, p, cols, pembaca, baru, berubah, hasil):
     sekarang = timezone.now()
     status = Status.DISETUJUI if setujui else Status.DIAJUKAN
     punya_hook = model.sebelum_simpan is not Rekaman.sebelum_simpan
+    turunan = {}  # fields the hook wrote: a changed record's update writes them too
     for _n, r in baru + berubah:
         if punya_hook:  # the module derives fields as it saves (a default, a register number)
             rekaman = pembaca.hidupkan(r)
             for nama in rekaman.sebelum_simpan(user) or ():
                 attname = model._meta.get_field(nama).attname
                 setattr(r, attname, getattr(rekaman, attname))
+                turunan[nama] = None
         r.status = status
         r.klasifikasi = Klasifikasi.BELUM
         r.updated_by_id = user.pk
@@ -1007,7 +1143,7 @@ def _tulis(modul, p, cols, pembaca, baru, berubah, hasil):
     if p.per_baris:
         hasil.per_baris |= {n: ("baru", r.pk) for n, r in baru}
     # the key too: a row named by its sender's id may change its record's key
-    diubah_fields = [k.nama for k in cols] + [
+    diubah_fields = [k.nama for k in cols if k.di_rekaman] + [
         "status",
         "updated_by",
         "updated_at",
@@ -1016,9 +1152,12 @@ def _tulis(modul, p, cols, pembaca, baru, berubah, hasil):
     ]
     if setujui:
         diubah_fields += ["disetujui_oleh", "disetujui_pada"]
+    diubah_fields += [n for n in turunan if n not in diubah_fields]
     model.objects.bulk_update(
         [pembaca.hidupkan(r) for _n, r in berubah], diubah_fields, batch_size=UKURAN_TULIS
     )
+    if any(k.anak is not None for k in cols):
+        _tulis_anak(modul, baru, berubah)
     ct = ContentType.objects.get_for_model(model)
     teks = _("Diimpor dari %(nama)s") % {"nama": hasil.nama_berkas}
     salin.salin_baris(
@@ -1050,4 +1189,19 @@ def _tulis(modul, p, cols, pembaca, baru, berubah, hasil):
         berubah=hasil.berubah,
         sama=hasil.sama,
         status=str(status),
+    )
+
+
+def _tulis_anak(modul, baru, berubah):
+    """The child rows of `Impor.anak`: inserted for new records (their ids are known after the
+    COPY), replaced for changed ones."""
+    inline = modul.inline_impor
+    fk = inline.kunci_induk(modul.model)
+    ganti = [r.pk for _n, r in berubah]
+    if ganti:
+        inline.model.objects.filter(**{f"{fk.attname}__in": ganti}).delete()
+    salin.salin_baris(
+        inline.model,
+        (fk.name, *inline.fields),
+        ((r.pk, *anak) for _n, r in baru + berubah for anak in r.anak or ()),
     )

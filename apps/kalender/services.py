@@ -39,6 +39,12 @@ def _libur(dari, sampai):
     )
 
 
+def libur_antara(dari: date, sampai: date) -> set[date]:
+    """The holidays in [dari, sampai], read once for many deadlines (`jatuh_tempo(…, libur=)`,
+    an import's rows): one query instead of one per deadline."""
+    return _libur(dari, sampai)
+
+
 def _hari_kerja(hari, libur):
     return hari.weekday() < SABTU and hari not in libur
 
@@ -58,16 +64,30 @@ def _tambah_hari_kerja(mulai, n):
     return hari
 
 
-def jatuh_tempo(mulai: date, batas: BatasWaktu | str) -> date:
+def _tambah_hari_kerja_dengan(mulai, n, libur):
+    """As `_tambah_hari_kerja`, with the holidays already read (a set covering the days)."""
+    hari = mulai
+    while n > 0:
+        hari += timedelta(days=1)
+        if _hari_kerja(hari, libur):
+            n -= 1
+    return hari
+
+
+def jatuh_tempo(mulai: date, batas: BatasWaktu | str, libur: set[date] | None = None) -> date:
     """The last day of a time limit that starts running on `mulai`.
 
     `batas` is a `BatasWaktu` or its `kode`. In `hari` the limit is calendar days: `mulai + n`,
     holidays and weekends included. In `hari_kerja` it is the n-th working day after `mulai`,
     skipping Saturdays, Sundays and every `HariLibur` (libur nasional and cuti bersama);
     `mulai` itself never counts, even when it is a working day. Raises
-    `BatasWaktuTidakDikenal` for an unknown kode."""
+    `BatasWaktuTidakDikenal` for an unknown kode. `libur`: the holidays already read
+    (`libur_antara`, covering `mulai` and the weeks after it), so many deadlines cost no query
+    each."""
     batas = _batas(batas)
     if batas.satuan == SatuanWaktu.HARI_KERJA:
+        if libur is not None:
+            return _tambah_hari_kerja_dengan(mulai, batas.panjang, libur)
         return _tambah_hari_kerja(mulai, batas.panjang)
     return mulai + timedelta(days=batas.panjang)
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +9,7 @@ class MouConfig(AppConfig):
     verbose_name = _("MoU")
 
     def ready(self):
-        from apps.core.registry import BlokSatker, FilterTambahan, Inline, Modul, register
+        from apps.core.registry import BlokSatker, FilterTambahan, Impor, Inline, Modul, register
         from apps.mou.demo import demo_records
         from apps.mou.forms import MouForm
         from apps.mou.models import (
@@ -82,6 +84,23 @@ class MouConfig(AppConfig):
                 # agreements as a table with partners and validity, newest signed first
                 blok_satker=BlokSatker(
                     templat="mou/_satker.html", urutan=("-tanggal_ttd", "-id"), batas=50
+                ),
+                impor=Impor(
+                    # an office's agreement number (the form refuses a number twice per office)
+                    kunci=("satker", "nomor"),
+                    anak="mitra",
+                    contoh=(
+                        ("nomor", "012/PKS/BAWASLU-LA.10/III/2024"),
+                        ("judul", "Kerja sama pengawasan partisipatif Pemilu dan Pemilihan"),
+                        ("tanggal_ttd", dt.date(2024, 3, 1)),
+                        ("berlaku_sampai", dt.date(2026, 2, 28)),
+                        ("ruang_lingkup", "Sosialisasi pengawasan partisipatif."),
+                        (
+                            "mitra",
+                            "Pemerintah Kota Metro (pemda); Universitas Muhammadiyah Metro "
+                            "(perguruan_tinggi)",
+                        ),
+                    ),
                 ),
             )
         )

@@ -125,6 +125,27 @@ class Mou(Rekaman):
 
     def clean(self):
         super().clean()
+        errors = self.periksa_baris()
+        # Not a UniqueConstraint: generate_scale bulk-copies demo rows within an office. An
+        # import's natural key is the office and the number: a known number updates its
+        # record rather than adding one.
+        if (
+            self.nomor
+            and self.satker_id
+            and Mou.objects.filter(satker_id=self.satker_id, nomor=self.nomor)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["nomor"] = _(
+                "Nomor perjanjian %(nomor)s sudah tercatat untuk satker ini; periksa apakah "
+                "perjanjian yang sama sudah dimasukkan."
+            ) % {"nomor": self.nomor}
+        if errors:
+            raise ValidationError(errors)
+
+    def periksa_baris(self):
+        """The rules of this agreement alone (no query): signed, not in the future, and valid
+        from its signature on. The form and the import run them alike."""
         errors = {}
         hari_ini = timezone.localdate()
         if self.tanggal_ttd and self.tanggal_ttd > hari_ini:
@@ -140,20 +161,7 @@ class Mou(Rekaman):
                 "sampai": date_format(self.berlaku_sampai, "j F Y"),
                 "ttd": date_format(self.tanggal_ttd, "j F Y"),
             }
-        # Not a UniqueConstraint: generate_scale bulk-copies demo rows within an office.
-        if (
-            self.nomor
-            and self.satker_id
-            and Mou.objects.filter(satker_id=self.satker_id, nomor=self.nomor)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            errors["nomor"] = _(
-                "Nomor perjanjian %(nomor)s sudah tercatat untuk satker ini; periksa apakah "
-                "perjanjian yang sama sudah dimasukkan."
-            ) % {"nomor": self.nomor}
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     @property
     def kode_status_berlaku(self) -> StatusBerlaku | None:

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,10 +9,16 @@ class PelanggaranConfig(AppConfig):
     verbose_name = _("Penanganan pelanggaran")
 
     def ready(self):
-        from apps.core.registry import Inline, Modul, register
+        from apps.core.registry import Impor, Inline, Modul, register
         from apps.pelanggaran import demo
         from apps.pelanggaran.forms import PelanggaranForm
-        from apps.pelanggaran.models import Pelanggaran, Pelapor
+        from apps.pelanggaran.impor import periksa_massal
+        from apps.pelanggaran.models import (
+            SYARAT_FORMAL,
+            SYARAT_MATERIEL,
+            Pelanggaran,
+            Pelapor,
+        )
 
         register(
             Modul(
@@ -167,5 +175,35 @@ class PelanggaranConfig(AppConfig):
                 demo_anak=demo.demo_anak,
                 skala=False,
                 rekap=("jenis_pelanggaran", "status_penanganan", "sumber"),
+                impor=Impor(
+                    kunci=("satker", "tanggal_laporan", "judul"),
+                    # a campaign activity has no code a cell could name (its title is no
+                    # key): the link is set on the case's form
+                    tanpa=("kegiatan_kampanye",),
+                    # an empty number keeps the one the register gave
+                    diisi_modul=("nomor_registrasi",),
+                    periksa_massal=periksa_massal,
+                    contoh=(
+                        ("sumber", "temuan"),
+                        ("judul", "Alat peraga kampanye di tempat ibadah di Metro Pusat"),
+                        ("ringkasan", "Alat peraga kampanye terpasang di pagar tempat ibadah."),
+                        ("tempat_kejadian", "Metro Pusat"),
+                        ("tanggal_kejadian", dt.date(2024, 1, 8)),
+                        ("tanggal_diketahui", dt.date(2024, 1, 8)),
+                        ("tanggal_laporan", dt.date(2024, 1, 9)),
+                        *((n, "tidak") for n in SYARAT_FORMAL + SYARAT_MATERIEL),
+                        ("tanggal_kajian_awal", None),
+                        ("registrasi", "diregistrasi"),
+                        ("tanggal_registrasi", dt.date(2024, 1, 10)),
+                        ("perlu_keterangan_tambahan", "tidak"),
+                        ("tanggal_kajian", dt.date(2024, 1, 15)),
+                        ("hasil_kajian", "pelanggaran"),
+                        ("jenis_pelanggaran", "administratif"),
+                        ("diteruskan_ke", "kpu"),
+                        ("tanggal_penerusan", dt.date(2024, 1, 16)),
+                        ("nomor_surat_penerusan", "010/PP.01.02/K.LA-18.72/01/2024"),
+                        ("tanggal_hasil_akhir", None),
+                    ),
+                ),
             )
         )

@@ -262,8 +262,9 @@ class Pelanggaran(Perkara):
             return None
         return jatuh_tempo(self.tanggal_diketahui, batas[BATAS_LAPORAN])
 
-    def tenggat_kajian(self, batas=None) -> dt.date | None:
-        """7 days after registration, 7 more when more information is needed."""
+    def tenggat_kajian(self, batas=None, libur=None) -> dt.date | None:
+        """7 days after registration, 7 more when more information is needed. `libur`: the
+        holidays already read (`kalender.services.libur_antara`)."""
         batas = self.batas_waktu() if batas is None else batas
         if (
             self.registrasi != Registrasi.DIREGISTRASI
@@ -271,9 +272,9 @@ class Pelanggaran(Perkara):
             or BATAS_KAJIAN not in batas
         ):
             return None
-        tempo = jatuh_tempo(self.tanggal_registrasi, batas[BATAS_KAJIAN])
+        tempo = jatuh_tempo(self.tanggal_registrasi, batas[BATAS_KAJIAN], libur)
         if self.perlu_keterangan_tambahan and BATAS_TAMBAHAN in batas:
-            tempo = jatuh_tempo(tempo, batas[BATAS_TAMBAHAN])
+            tempo = jatuh_tempo(tempo, batas[BATAS_TAMBAHAN], libur)
         return tempo
 
     def langkah(self) -> list[Langkah]:
@@ -410,6 +411,23 @@ class Pelanggaran(Perkara):
 
     def clean(self):
         super().clean()
+        errors = self.periksa_baris()
+
+        def galat(field, pesan):
+            errors.setdefault(field, []).append(pesan)
+
+        self._clean_kampanye(galat)
+        self._clean_terlambat(galat)
+        if errors:
+            raise ValidationError(errors)
+
+    def periksa_baris(self):
+        """The rules of this case alone that need no query: no date after today, the dates in
+        step order, the requirements check only for reports, registration, study and
+        forwarding consistent with each other. `clean()` adds the campaign activity's own
+        rules and "late needs a reason" (they read other rows); an import checks those for all
+        rows at once (`apps.pelanggaran.impor`), and the register number unique per office
+        there too (the form: the database constraint)."""
         errors: dict[str, list] = {}
 
         def galat(field, pesan):
@@ -458,13 +476,10 @@ class Pelanggaran(Perkara):
                 "kegiatan_kampanye",
                 _("Asal pengawasan kampanye hanya untuk temuan pengawas, bukan laporan."),
             )
-        self._clean_kampanye(galat)
         self._clean_registrasi(galat, laporan)
         self._clean_kajian(galat)
         self._clean_penerusan(galat)
-        self._clean_terlambat(galat)
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def _clean_kampanye(self, galat):
         k = self.kegiatan_kampanye if self.kegiatan_kampanye_id else None
@@ -586,9 +601,14 @@ class Pelanggaran(Perkara):
             kosong = {"tanggal_hasil_akhir", "hasil_akhir"} - set(akhir)
             galat(kosong.pop(), _("Tanggal dan isi tindak lanjut diisi bersama."))
 
-    def _clean_terlambat(self, galat):
+    def periksa_terlambat(self, batas=None, libur=None):
+        errors: dict[str, list] = {}
+        self._clean_terlambat(lambda f, p: errors.setdefault(f, []).append(p), batas, libur)
+        return errors
+
+    def _clean_terlambat(self, galat, batas=None, libur=None):
         """A legal deadline is enforced by asking why it was missed; late data is still kept."""
-        batas = self.tenggat_kajian()
+        batas = self.tenggat_kajian(batas, libur)
         if (
             batas
             and self.tanggal_kajian

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -8,9 +10,10 @@ class SengketaConfig(AppConfig):
     verbose_name = _("Sengketa proses")
 
     def ready(self):
-        from apps.core.registry import Inline, Modul, register
+        from apps.core.registry import Impor, Inline, Modul, register
         from apps.sengketa import demo
         from apps.sengketa.forms import SengketaForm
+        from apps.sengketa.impor import periksa_massal
         from apps.sengketa.models import KontakPemohon, Sengketa
 
         register(
@@ -136,5 +139,32 @@ class SengketaConfig(AppConfig):
                 # a copy with a new receipt date breaks the step order the database checks:
                 # demo rows cannot be copied at scale
                 skala=False,
+                impor=Impor(
+                    kunci=("satker", "tanggal_diterima", "pemohon", "nomor_objek"),
+                    # an empty cell keeps the register number given and the respondent derived
+                    diisi_modul=("termohon", "nomor_register"),
+                    periksa_massal=periksa_massal,
+                    contoh=(
+                        ("pemohon", "Partai Contoh"),
+                        ("jenis_pemohon", "partai_politik"),
+                        ("nomor_objek", "Keputusan KPU Kota Metro Nomor 12 Tahun 2024"),
+                        ("tanggal_objek", dt.date(2024, 3, 1)),
+                        ("tanggal_diterima", dt.date(2024, 3, 4)),
+                        (
+                            "pokok_permohonan",
+                            "Pemohon keberatan atas penetapan daftar calon sementara.",
+                        ),
+                        ("registrasi", "diregistrasi"),
+                        ("tanggal_registrasi", dt.date(2024, 3, 5)),
+                        ("tanggal_mediasi", dt.date(2024, 3, 6)),
+                        ("hasil_mediasi", "sepakat"),
+                        ("tanggal_sidang_pertama", None),
+                        ("jumlah_sidang", None),
+                        ("tanggal_putusan", None),
+                        ("amar_putusan", None),
+                        ("upaya_hukum", None),
+                        ("tanggal_upaya_hukum", None),
+                    ),
+                ),
             )
         )

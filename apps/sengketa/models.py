@@ -326,20 +326,21 @@ class Sengketa(Perkara):
 
     # ---- steps and deadlines -----------------------------------------------------------------
 
-    def tenggat_langkah(self, batas=None) -> dict:
-        """{step: due date} of the steps whose clock has started."""
+    def tenggat_langkah(self, batas=None, libur=None) -> dict:
+        """{step: due date} of the steps whose clock has started. `libur`: the holidays
+        already read (`kalender.services.libur_antara`)."""
         batas = self.batas_waktu() if batas is None else batas
         hasil = {}
         if self.tanggal_diterima and BATAS_REGISTRASI in batas:
-            hasil["registrasi"] = jatuh_tempo(self.tanggal_diterima, batas[BATAS_REGISTRASI])
+            hasil["registrasi"] = jatuh_tempo(self.tanggal_diterima, batas[BATAS_REGISTRASI], libur)
         if (
             self.registrasi == Registrasi.DIREGISTRASI
             and self.tanggal_registrasi
             and BATAS_MEDIASI in batas
         ):
-            hasil["mediasi"] = jatuh_tempo(self.tanggal_registrasi, batas[BATAS_MEDIASI])
+            hasil["mediasi"] = jatuh_tempo(self.tanggal_registrasi, batas[BATAS_MEDIASI], libur)
         if self.tanggal_diterima and BATAS_PUTUSAN in batas:
-            hasil["putusan"] = jatuh_tempo(self.tanggal_diterima, batas[BATAS_PUTUSAN])
+            hasil["putusan"] = jatuh_tempo(self.tanggal_diterima, batas[BATAS_PUTUSAN], libur)
         return hasil
 
     @property
@@ -473,6 +474,22 @@ class Sengketa(Perkara):
 
     def clean(self):
         super().clean()
+        errors = self.periksa_baris()
+
+        def galat(field, pesan):
+            errors.setdefault(field, []).append(pesan)
+
+        self._clean_nomor_dipakai(galat)
+        self._clean_terlambat(galat)
+        if errors:
+            raise ValidationError(errors)
+
+    def periksa_baris(self):
+        """The rules of this application alone that need no query: no date after today, the
+        dates in step order, registration, mediation, hearings, decision and appeal
+        consistent with each other. `clean()` adds the register number unique per office and
+        "late needs a reason" (they read other rows); an import checks those for all rows at
+        once (`apps.sengketa.impor`)."""
         errors: dict[str, list] = {}
 
         def galat(field, pesan):
@@ -484,9 +501,12 @@ class Sengketa(Perkara):
         self._clean_sidang(galat)
         self._clean_putusan(galat)
         self._clean_upaya_hukum(galat)
-        self._clean_terlambat(galat)
-        if errors:
-            raise ValidationError(errors)
+        return errors
+
+    def periksa_terlambat(self, batas=None, libur=None):
+        errors: dict[str, list] = {}
+        self._clean_terlambat(lambda f, p: errors.setdefault(f, []).append(p), batas, libur)
+        return errors
 
     def _clean_tanggal(self, galat):
         hari_ini = timezone.localdate()
@@ -541,24 +561,23 @@ class Sengketa(Perkara):
                 )
                 % {"nomor": self.nomor_register, "hasil": self.get_registrasi_display()},
             )
-        elif (
-            self.nomor_register
-            and self.satker_id
-            and Sengketa.objects.filter(
-                satker_id=self.satker_id, nomor_register=self.nomor_register
+        if self.tidak_diregistrasi and not self.keterangan_registrasi.strip():
+            galat(
+                "keterangan_registrasi",
+                _("Tuliskan alasan permohonan tidak diregistrasi."),
             )
-            .exclude(pk=self.pk)
-            .exists()
+
+    def _clean_nomor_dipakai(self, galat):
+        if (
+            self.nomor_register
+            and self.registrasi == Registrasi.DIREGISTRASI
+            and self.satker_id
+            and self._nomor_dipakai(self.nomor_register)
         ):
             galat(
                 "nomor_register",
                 _("Nomor register %(nomor)s sudah dipakai permohonan lain di satker ini.")
                 % {"nomor": self.nomor_register},
-            )
-        if self.tidak_diregistrasi and not self.keterangan_registrasi.strip():
-            galat(
-                "keterangan_registrasi",
-                _("Tuliskan alasan permohonan tidak diregistrasi."),
             )
 
     def _clean_mediasi(self, galat):
@@ -676,13 +695,13 @@ class Sengketa(Perkara):
         elif not self.tanggal_upaya_hukum:
             galat("tanggal_upaya_hukum", _("Isi tanggal upaya hukum diajukan."))
 
-    def _clean_terlambat(self, galat):
+    def _clean_terlambat(self, galat, batas=None, libur=None):
         """A legal deadline is enforced by asking why it was missed; late data is still
         kept."""
         if self.alasan_terlambat.strip() or not self.tanggal_diterima:
             return
-        batas = self.batas_waktu()
-        tempo = self.tenggat_langkah(batas)
+        batas = self.batas_waktu() if batas is None else batas
+        tempo = self.tenggat_langkah(batas, libur)
         dicatat = (
             (
                 "registrasi",

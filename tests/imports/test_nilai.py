@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -37,6 +38,60 @@ def test_bilangan_bulat(ketik, harap):
 )
 def test_desimal(ketik, harap):
     assert nilai.desimal(ketik) == harap
+
+
+def test_bilangan_utuh_dari_sel_angka_tanpa_desimal():
+    """9000000.0 from a numeric cell is 9000000: a field of whole rupiah would refuse the
+    one decimal place of Decimal("9000000.0")."""
+    assert nilai.desimal(9000000.0).as_tuple().exponent == 0
+
+
+def test_pilihan_dengan_label_bahasa_mana_pun():
+    """A label typed in Indonesian is read for a person browsing in English, and the other
+    way round."""
+    from django.utils import translation
+
+    from apps.mou.models import JenisMitra
+
+    with translation.override("en"):
+        w = nilai.Pilihan(JenisMitra.choices)
+        assert w.clean("PERGURUAN TINGGI") == "perguruan_tinggi"
+        assert w.clean("University") == "perguruan_tinggi"
+        assert w.clean("pemda") == "pemda"
+
+
+JENIS_MITRA = [("pemda", "Pemerintah daerah"), ("perguruan_tinggi", "Perguruan tinggi")]
+
+
+def test_daftar_anak_dalam_satu_sel():
+    w = nilai.DaftarAnak(JENIS_MITRA, 200)
+    baca = w.clean(
+        "Pemerintah Kota Metro (pemda);Institut Agama Islam Negeri (IAIN) Metro "
+        "( Perguruan TINGGI ) ; ;"
+    )
+    assert baca == [
+        ("Pemerintah Kota Metro", "pemda"),
+        ("Institut Agama Islam Negeri (IAIN) Metro", "perguruan_tinggi"),
+    ]
+    assert w.render(baca) == (
+        "Pemerintah Kota Metro (pemda); Institut Agama Islam Negeri (IAIN) Metro (perguruan_tinggi)"
+    )
+    assert w.clean(w.render(baca)) == baca
+
+
+@pytest.mark.parametrize(
+    ("ketik", "pesan"),
+    [
+        ("Pemerintah Kota Metro", "harus berupa nama lalu jenisnya dalam kurung"),
+        ("(pemda)", "harus berupa nama lalu jenisnya dalam kurung"),
+        ("Unila (kampus)", "jenis “kampus” pada “Unila” tidak dikenal; pilih salah satu: pemda"),
+        ("Unila (pemda); UNILA (pemda)", "“UNILA” disebut dua kali"),
+        ("x" * 201 + " (pemda)", "lebih dari 200 karakter"),
+    ],
+)
+def test_daftar_anak_salah(ketik, pesan):
+    with pytest.raises(nilai.NilaiSalah, match=re.escape(pesan)):
+        nilai.DaftarAnak(JENIS_MITRA, 200).clean(ketik)
 
 
 @pytest.mark.parametrize(
