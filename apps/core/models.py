@@ -130,6 +130,7 @@ class Rekaman(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,  # see `updated_by`
     )
     disetujui_pada = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
     diklasifikasi_oleh = models.ForeignKey(
@@ -139,6 +140,7 @@ class Rekaman(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,  # see `updated_by`
     )
     diklasifikasi_pada = models.DateTimeField(_("diklasifikasi pada"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -148,11 +150,16 @@ class Rekaman(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    # No index on who last changed, approved or classified a record: no page asks for the
+    # records of such a person, and every index is written by every save and every imported
+    # row (three of a module's fifteen; users are deactivated, never deleted). `created_by` keeps
+    # its index: the dashboard lists a person's own records.
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("diubah oleh"),
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     updated_at = models.DateTimeField(_("diubah pada"), auto_now=True)
 

@@ -10,6 +10,7 @@ fields' database values (`get_db_prep_save`); the common types are written direc
 import datetime as dt
 import io
 import itertools
+from concurrent.futures import ThreadPoolExecutor
 from operator import attrgetter
 
 from django.db import connection, models
@@ -117,12 +118,24 @@ def salin_baris(model, nama_field, baris, ukuran: int = 10_000) -> None:
     tulis = [_penulis(f) for f in kolom]
     nama = ", ".join(connection.ops.quote_name(f.column) for f in kolom)
     sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({nama}) FROM STDIN"
-    with connection.cursor() as c:
+    # The next chunk's text is built while PostgreSQL takes in the previous one: psycopg2
+    # releases the GIL while it sends and waits, so a second thread sends (one COPY at a time
+    # on the connection: each waits for the one before).
+    with connection.cursor() as c, ThreadPoolExecutor(max_workers=1) as kirim:
+        tertunda = None
         for potongan in itertools.batched(baris, ukuran):
             kolom_teks = [
                 _satu_kolom(t, kol)
                 for t, kol in zip(tulis, zip(*potongan, strict=True), strict=True)
             ]
             teks = "\n".join(map("\t".join, zip(*kolom_teks, strict=True))) + "\n"
-            with connection.wrap_database_errors:  # as Django's errors (IntegrityError…)
-                c.cursor.copy_expert(sql, io.StringIO(teks))
+            if tertunda is not None:
+                tertunda.result()
+            tertunda = kirim.submit(_salin_teks, c.cursor, sql, teks)
+        if tertunda is not None:
+            tertunda.result()
+
+
+def _salin_teks(cursor, sql, teks):
+    with connection.wrap_database_errors:  # as Django's errors (IntegrityError…)
+        cursor.copy_expert(sql, io.StringIO(teks))
