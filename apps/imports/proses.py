@@ -689,15 +689,16 @@ class _Pembaca:
             # the dictionaries guarantee a related row exists
             # (a cell that is no field of the record — a related row's code, the child rows —
             # is checked where it is read)
+            # (a column the file does not have holds its field's default: nothing to check)
             self._cek = [
-                (k, _cek_cepat(k.field))
+                (k, k.atribut, _cek_cepat(k.field))
                 for k in self.cols
-                if not k.field.is_relation and k.di_rekaman
+                if not k.field.is_relation and k.di_rekaman and k.nama in self.peta
             ]
         galat = {}
         d = rekaman.__dict__
-        for k, cepat in self._cek:
-            v = d[k.atribut]
+        for k, atribut, cepat in self._cek:
+            v = d[atribut]
             if cepat is not None and cepat(v):
                 continue
             if k.field.blank and v in k.field.empty_values:
