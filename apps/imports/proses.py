@@ -468,11 +468,20 @@ def _daftar(teks_kepala):
 
 
 def _periksa_kepala(tabel, cols, satker_kode):
-    """A wrong, doubled or missing header stops the file before any row is read."""
+    """A wrong, doubled or missing header stops the file before any row is read. Records that
+    are no file (the write API's: `baris_kepala` 0) name their keys per record: a key no column
+    knows stops them all, a missing one is an error of each record without it."""
     peta, asing, ganda = _petakan_kepala(tabel, cols)
     hilang = [k.nama for k in cols if k.wajib and k.nama not in peta]
     if satker_kode and "satker" in hilang:
         hilang.remove("satker")
+    if not tabel.baris_kepala:
+        if asing:
+            raise baca.BerkasTidakSah(
+                _("Kunci tidak dikenal: %(d)s. Kunci yang dikenal: %(harap)s.")
+                % {"d": _daftar(asing), "harap": ", ".join(k.nama for k in cols)}
+            )
+        return peta
     if not (asing or ganda or hilang):
         return peta
     bagian = []

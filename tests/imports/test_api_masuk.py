@@ -235,7 +235,10 @@ def test_kunci_satker_lain_tidak_menulis_untuk_satker_ini(client):
     # without the office column, a provincial key does not guess which office
     r = kirim(client, kunci_prov, {"rekaman": [rekaman(2)]})
     assert r.status_code == 400
-    assert "satker" in r.json()["galat"][0]["pesan"]
+    assert (r.json()["galat"][0]["kolom"], r.json()["galat"][0]["pesan"]) == (
+        "satker",
+        "wajib diisi",
+    )
 
 
 def test_rekaman_yang_sudah_disetujui_tidak_ditimpa(client, siwaslu):
@@ -262,7 +265,7 @@ def test_rekaman_yang_sudah_disetujui_tidak_ditimpa(client, siwaslu):
         ({"rekaman": [rekaman(1, jumlah_tps=[1])]}, "satu nilai"),
         ({"rekaman": [rekaman(1)], "uji": "ya"}, "uji"),
         ({"rekaman": [rekaman(1)], "lain": 1}, "tidak dikenal"),
-        ({"rekaman": [rekaman(1, warna="merah")]}, "warna"),
+        ({"rekaman": [rekaman(1, warna="merah")]}, "Kunci tidak dikenal: “warna”"),
     ],
 )
 def test_badan_salah_bentuk_ditolak_tanpa_perubahan(client, siwaslu, data, pesan):
@@ -273,6 +276,16 @@ def test_badan_salah_bentuk_ditolak_tanpa_perubahan(client, siwaslu, data, pesan
     teks = json.dumps(r.json(), ensure_ascii=False)
     assert pesan in teks
     assert jejak()[:2] == sebelum[:2]
+
+
+def test_kunci_wajib_yang_hilang_disebut_per_rekaman(client, siwaslu):
+    _app, kunci = siwaslu
+    tanpa = {k: v for k, v in rekaman(2).items() if k not in ("pemilihan", "pemilih_laki")}
+    r = kirim(client, kunci, {"rekaman": [rekaman(1), tanpa]})
+    assert r.status_code == 400
+    galat = [(g["indeks"], g["kolom"], g["pesan"]) for g in r.json()["galat"]]
+    assert galat == [(1, "pemilihan", "wajib diisi"), (1, "pemilih_laki", "wajib diisi")]
+    assert not Dpt.objects.exists()
 
 
 def test_get_tidak_diizinkan(client, siwaslu):
@@ -356,3 +369,13 @@ def test_admin_mendaftarkan_aplikasi_dan_membuat_kunci(admin, client):
     pesan = [str(m) for m in r.context["messages"]]
     kunci = next(p for p in pesan if "produksi" in p).split(": ")[1].split(". ")[0]
     assert kirim(client, kunci, {"rekaman": [rekaman(1)]}).status_code == 200
+
+
+def test_kunci_demo_berlaku_dan_pembuatannya_idempoten(client):
+    from apps.imports import demo
+
+    demo.aplikasi_demo()
+    demo.aplikasi_demo()
+    assert Aplikasi.objects.filter(nama=demo.NAMA).count() == 1
+    assert KunciAplikasi.objects.filter(prefix=demo.AWALAN).count() == 1
+    assert kirim(client, demo.KUNCI, {"rekaman": [rekaman(1)]}).status_code == 200

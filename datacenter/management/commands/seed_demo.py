@@ -16,6 +16,7 @@ from apps.accounts.permissions import sinkron_izin
 from apps.core import demo, registry
 from apps.core.services import buat_rekaman, klasifikasikan
 from apps.core.workflow import Aksi, transition
+from apps.imports import demo as impor_demo
 from apps.organisasi.models import Satker
 from apps.ppid import demo as ppid_demo
 
@@ -42,6 +43,10 @@ class Command(BaseCommand):
             self.print_logins()
 
     def seed(self):
+        self.seed_rekaman()
+        impor_demo.aplikasi_demo()
+
+    def seed_rekaman(self):
         satker = {
             s.kode: s for s in Satker.objects.filter(kode__in=[p[3] for p in akun_demo.PERSONAS])
         }
@@ -132,4 +137,9 @@ class Command(BaseCommand):
         for username, nama, peran, kode, _superuser in akun_demo.PERSONAS:
             penangan = " · penanganan perkara" if username in akun_demo.PENANGAN_PERKARA else ""
             self.stdout.write(f"  {username:<18} {peran.label:<28} {kode:<6} {nama}{penangan}")
-        self.stdout.write("  Masuk di /kelola/masuk/ ; admin Django di /admin/\n")
+        self.stdout.write("  Masuk di /kelola/masuk/ ; admin Django di /admin/")
+        self.stdout.write(
+            f"\nAPI tulis (aplikasi {impor_demo.NAMA}, Bawaslu Kota Metro, "
+            f"{', '.join(impor_demo.MODUL)}):\n"
+            f"  POST /api/v1/masuk/<modul>/ dengan Authorization: Api-Key {impor_demo.KUNCI}\n"
+        )
