@@ -2,7 +2,8 @@
 the admin site: register an application (its office, modules), then make a key — shown once —
 and revoke it when it leaks or the application is retired."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
 from rest_framework_api_key.admin import APIKeyModelAdmin
 from rest_framework_api_key.models import APIKey
 
@@ -25,3 +26,20 @@ class KunciAplikasiAdmin(APIKeyModelAdmin):
     list_display = (*APIKeyModelAdmin.list_display, "aplikasi")
     list_filter = ("aplikasi", "revoked")
     search_fields = (*APIKeyModelAdmin.search_fields, "aplikasi__nama")
+
+    def save_model(self, request, obj, form=None, change=False):
+        # the library's own message is English and cannot be translated; the key is shown
+        # once, here, in the admin's language
+        if change:
+            obj.save()
+            return
+        kunci = self.model.objects.assign_key(obj)
+        obj.save()
+        messages.warning(
+            request,
+            _(
+                "Kunci API %(nama)s untuk %(aplikasi)s: %(kunci)s — simpan sekarang di tempat "
+                "yang aman; kunci ini tidak akan ditampilkan lagi."
+            )
+            % {"nama": obj.name, "aplikasi": obj.aplikasi, "kunci": kunci},
+        )

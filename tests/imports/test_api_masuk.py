@@ -367,7 +367,7 @@ def test_admin_mendaftarkan_aplikasi_dan_membuat_kunci(admin, client):
         follow=True,
     )
     pesan = [str(m) for m in r.context["messages"]]
-    kunci = next(p for p in pesan if "produksi" in p).split(": ")[1].split(". ")[0]
+    kunci = next(p for p in pesan if "produksi" in p).split(": ")[1].split(" — ")[0]
     assert kirim(client, kunci, {"rekaman": [rekaman(1)]}).status_code == 200
 
 
