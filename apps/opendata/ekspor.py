@@ -116,7 +116,9 @@ TAK_TERTULIS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TEKS_MAKS = 32_767  # characters of one cell (a longer text is cut, as openpyxl did)
 # a text that looks like SpreadsheetML's escape of a character (_x0041_ is "A") keeps its
 # underscore as _x005F_, so Excel and python-calamine read it as it was typed
-MIRIP_ESCAPE = re.compile("_x[0-9A-Fa-f]{4}_")
+# the underscore that opens what a reader would take for an `_xHHHH_` escape (two may share an
+# underscore: `_x0041_x0042_`), written as the escape of an underscore
+MIRIP_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
 JUDUL_TERLARANG = re.compile(r"[\\*?:/\[\]]")
 EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 (with its 29 February 1900 counted, see _hari)
 
@@ -235,7 +237,7 @@ def _sel_teks(ref, v, gaya=""):
     if "&" in teks or "<" in teks or ">" in teks:
         teks = escape(teks)
     if "_x" in teks:
-        teks = MIRIP_ESCAPE.sub(r"_x005F\g<0>", teks)
+        teks = MIRIP_ESCAPE.sub("_x005F_", teks)
     ruang = ' xml:space="preserve"' if teks[0].isspace() or teks[-1].isspace() else ""
     return f'<c r="{ref}"{gaya} t="inlineStr"><is><t{ruang}>{teks}</t></is></c>'
 
@@ -268,7 +270,7 @@ def _sel_waktu(ref, v):
 SEL = {
     str: _sel_teks,
     Tebal: lambda ref, v: _sel_teks(ref, v, TEBAL),
-    int: lambda ref, v: f'<c r="{ref}" t="n"><v>{v:.16g}</v></c>',
+    int: lambda ref, v: f'<c r="{ref}" t="n"><v>{v}</v></c>',  # every digit, as openpyxl did
     float: _sel_angka,
     Decimal: _sel_angka,
     bool: lambda ref, v: f'<c r="{ref}" t="b"><v>{int(v)}</v></c>',
@@ -321,7 +323,8 @@ def buku_xlsx(lembar: Iterable[Lembar]):
             for nama, isi in _bagian_tetap(judul).items():
                 arsip.writestr(nama, isi)
             for i, lb in enumerate(lembar, 1):
-                with arsip.open(f"xl/worksheets/sheet{i}.xml", "w") as keluar:
+                # the size of a sheet is not known before it is written: ZIP64 allowed
+                with arsip.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as keluar:
                     _tulis_lembar(keluar, lb.baris)
     except BaseException:
         berkas.close()

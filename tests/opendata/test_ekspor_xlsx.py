@@ -162,3 +162,19 @@ def test_baris_kosong_dan_sel_kosong_tetap_di_tempatnya():
         (None, "b", None),
     ]
     assert _calamine(isi)["Data"] == [[1, "", 3], ["", "", ""], ["", "b", ""]]
+
+
+def test_teks_mirip_escape_berimpitan_dan_bilangan_besar_terbaca_kembali():
+    import io
+
+    from openpyxl import load_workbook
+    from python_calamine import CalamineWorkbook
+
+    from apps.opendata import ekspor
+
+    baris = [["_x0041_x0042_", 12345678901234567]]
+    with ekspor.buku_xlsx([ekspor.Lembar("Data", baris)]) as f:
+        isi = f.read()
+    sel = CalamineWorkbook.from_filelike(io.BytesIO(isi)).get_sheet_by_index(0).to_python()
+    assert sel[0][0] == "_x0041_x0042_"
+    assert load_workbook(io.BytesIO(isi)).active["B1"].value == 12345678901234567
