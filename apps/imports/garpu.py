@@ -12,11 +12,14 @@ Where `os.fork` is missing, with one CPU, or with `IMPOR_PARALEL=0`, everything 
 
 import os
 import pickle
+import select
+import signal
 import traceback
 
 from django.db import connections
 
 MIN_PARALEL = 2000  # rows of a block worth a fork
+BATAS_DETIK = 300  # the longest a child may stay silent (its half of a block takes < 1 s)
 
 
 def boleh_paralel() -> bool:
@@ -39,34 +42,71 @@ def peta(fungsi, butir: list, paralel: bool) -> list:
     tengah = len(butir) // 2
     baca_fd, tulis_fd = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child
-        os.close(baca_fd)
-        kode = 0
+    if pid == 0:  # the child: whatever happens, it ends here and never returns
         try:
-            _lepaskan_koneksi()
-            data = pickle.dumps(("ok", [fungsi(b) for b in butir[tengah:]]), protocol=5)
-        except BaseException:  # noqa: BLE001 - everything goes back to the parent
-            data = pickle.dumps(("galat", traceback.format_exc()), protocol=5)
-            kode = 1
-        try:
-            with os.fdopen(tulis_fd, "wb") as f:
-                f.write(data)
+            _anak(fungsi, butir[tengah:], baca_fd, tulis_fd)
         finally:
-            os._exit(kode)
+            os._exit(1)
     os.close(tulis_fd)
     try:
         depan = [fungsi(b) for b in butir[:tengah]]
-    finally:
-        # read the child's answer even when this half failed, so it can end
-        with os.fdopen(baca_fd, "rb") as f:
-            mentah = f.read()
-        os.waitpid(pid, 0)
-    if not mentah:
-        raise GagalAnak("proses anak pemeriksa berhenti tanpa jawaban")
-    jenis, isi = pickle.loads(mentah)  # noqa: S301 - our own child's answer through a pipe
+    except BaseException:
+        _hentikan(pid, baca_fd)
+        raise
+    mentah = _baca_jawaban(pid, baca_fd)
+    try:
+        jenis, isi = pickle.loads(mentah)  # noqa: S301 - our own child's answer through a pipe
+    except (pickle.UnpicklingError, EOFError, ValueError):  # cut short: the child was killed
+        raise GagalAnak("jawaban proses anak pemeriksa terpotong") from None
     if jenis != "ok":
         raise GagalAnak(isi)
     return depan + isi
+
+
+def _anak(fungsi, butir, baca_fd, tulis_fd):
+    """The child's work: its own signal handling (not the worker's), no use of the parent's
+    connections, the results (or the traceback) pickled into the pipe, then `os._exit`."""
+    for sinyal in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sinyal, signal.SIG_DFL)
+    os.close(baca_fd)
+    kode = 0
+    try:
+        _lepaskan_koneksi()
+        data = pickle.dumps(("ok", [fungsi(b) for b in butir]), protocol=5)
+    except BaseException:  # noqa: BLE001 - everything goes back to the parent
+        data = pickle.dumps(("galat", traceback.format_exc()), protocol=5)
+        kode = 1
+    with os.fdopen(tulis_fd, "wb") as f:
+        f.write(data)
+    os._exit(kode)
+
+
+def _baca_jawaban(pid, baca_fd) -> bytes:
+    """All the child writes, waiting at most `BATAS_DETIK` without a byte; then the child is
+    reaped. A child silent for that long is killed and the check fails."""
+    potongan = []
+    with os.fdopen(baca_fd, "rb", buffering=0) as f:
+        while True:
+            siap, _w, _x = select.select([f], [], [], BATAS_DETIK)
+            if not siap:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise GagalAnak(f"proses anak pemeriksa diam lebih dari {BATAS_DETIK} detik")
+            data = f.read(1 << 20)
+            if not data:
+                break
+            potongan.append(data)
+    os.waitpid(pid, 0)
+    if not potongan:
+        raise GagalAnak("proses anak pemeriksa berhenti tanpa jawaban")
+    return b"".join(potongan)
+
+
+def _hentikan(pid, baca_fd):
+    """This half failed: the child is not waited for."""
+    os.kill(pid, signal.SIGKILL)
+    os.close(baca_fd)
+    os.waitpid(pid, 0)
 
 
 # the child's copies of the parent's connections: kept referenced so that they are never

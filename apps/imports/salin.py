@@ -131,11 +131,13 @@ def salin_baris(model, nama_field, baris, ukuran: int = 10_000) -> None:
             teks = "\n".join(map("\t".join, zip(*kolom_teks, strict=True))) + "\n"
             if tertunda is not None:
                 tertunda.result()
-            tertunda = kirim.submit(_salin_teks, c.cursor, sql, teks)
+            tertunda = kirim.submit(_salin_teks, c, sql, teks)
         if tertunda is not None:
             tertunda.result()
 
 
-def _salin_teks(cursor, sql, teks):
-    with connection.wrap_database_errors:  # as Django's errors (IntegrityError…)
-        cursor.copy_expert(sql, io.StringIO(teks))
+def _salin_teks(c, sql, teks):
+    # the caller's connection (in this thread `connection` would be another one), its
+    # errors as Django's (IntegrityError…)
+    with c.db.wrap_database_errors:
+        c.cursor.copy_expert(sql, io.StringIO(teks))

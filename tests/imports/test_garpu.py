@@ -56,3 +56,28 @@ def test_koneksi_induk_tetap_hidup_dalam_transaksinya():
     with connection.cursor() as c:
         c.execute("SELECT count(*) FROM jejak_garpu")
         assert c.fetchone()[0] == 1
+
+
+def diam(x):
+    if x == 4999:
+        import time
+
+        time.sleep(30)
+    return x
+
+
+def test_anak_yang_diam_dihentikan(monkeypatch):
+    monkeypatch.setattr(garpu, "BATAS_DETIK", 1)
+    with pytest.raises(garpu.GagalAnak, match="diam"):
+        garpu.peta(diam, list(range(5000)), paralel=True)
+
+
+def gagal_di_separuh_pertama(x):
+    if x == 10:
+        raise ValueError("separuh induk")
+    return x
+
+
+def test_separuh_induk_gagal_anak_dihentikan():
+    with pytest.raises(ValueError, match="separuh induk"):
+        garpu.peta(gagal_di_separuh_pertama, list(range(5000)), paralel=True)
