@@ -274,6 +274,9 @@ SPECTACULAR_SETTINGS = {
         "RegistrasiSengketaEnum": "apps.sengketa.models.Registrasi",
     },
 }
+# The largest body the write API /api/v1/masuk/ reads (bytes); a batch of 1,000 DPT records is
+# ≈ 400 kB
+API_MASUK_BATAS_BITA = int(os.environ.get("API_MASUK_BATAS_BITA", str(16 * 1024 * 1024)))
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False

@@ -11,14 +11,19 @@ import zlib
 from django.db import connection
 
 
-def ruang(modul_kode: str) -> int:
-    """The lock space of a module: a stable 31-bit number of its code."""
-    return zlib.crc32(f"rekaman:{modul_kode}".encode()) & 0x7FFFFFFF
+def ruang(nama: str) -> int:
+    """The lock space of a name (a module's code): a stable 31-bit number."""
+    return zlib.crc32(f"rekaman:{nama}".encode()) & 0x7FFFFFFF
+
+
+def kunci(nama: str, ids) -> None:
+    """Wait for, then hold until the transaction ends, the lock of each id in `ids` in the
+    space `nama` (taken in one order, so two writers never deadlock)."""
+    with connection.cursor() as c:
+        for pk in sorted({i for i in ids if i is not None}):
+            c.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ruang(nama), pk])
 
 
 def kunci_satker(modul_kode: str, satker_ids) -> None:
-    """Wait for, then hold until the transaction ends, the lock of each office in
-    `satker_ids` for `modul_kode` (taken in one order, so two writers never deadlock)."""
-    with connection.cursor() as c:
-        for pk in sorted({s for s in satker_ids if s is not None}):
-            c.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ruang(modul_kode), pk])
+    """The locks of the offices `satker_ids` for writes into `modul_kode`."""
+    kunci(modul_kode, satker_ids)

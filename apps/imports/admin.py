@@ -27,6 +27,11 @@ class KunciAplikasiAdmin(APIKeyModelAdmin):
     list_filter = ("aplikasi", "revoked")
     search_fields = (*APIKeyModelAdmin.search_fields, "aplikasi__nama")
 
+    def get_readonly_fields(self, request, obj=None):
+        # a key stays with the application it was made for (moving it would move its scope)
+        tetap = super().get_readonly_fields(request, obj)
+        return (*tetap, "aplikasi") if obj is not None else tetap
+
     def save_model(self, request, obj, form=None, change=False):
         # the library's own message is English and cannot be translated; the key is shown
         # once, here, in the admin's language

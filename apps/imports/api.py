@@ -16,6 +16,7 @@ writing. Every authenticated call leaves an audit row; calls are rate-limited pe
 import logging
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
@@ -29,6 +30,7 @@ from rest_framework_api_key.permissions import KeyParser
 
 from apps.audit.services import catat
 from apps.core import registry
+from apps.core.kunci import kunci as kunci_ruang
 from apps.imports import nilai, proses, sumber
 from apps.imports.models import IdLuar, KunciAplikasi
 from apps.opendata.api.schema import GALAT
@@ -243,6 +245,9 @@ class SkemaMasuk(AutoSchema):
             400: GalatKiriman,
             401: GALAT,
             403: GALAT,
+            405: GALAT,
+            411: GalatKiriman,
+            413: GalatKiriman,
             429: GALAT,
         }
 
@@ -270,38 +275,82 @@ class MasukRekaman(ApiPublik):
             % {"metode": request.method},
         )
 
+    def handle_exception(self, exc):
+        # every refusal of a call that carried a valid key is audited, whatever refused it (a
+        # rate limit, a method, a body that is no JSON, an error of ours); a call without a
+        # valid key is only logged (see `OtentikasiKunciAplikasi`)
+        response = None
+        try:
+            response = super().handle_exception(exc)
+            return response
+        finally:
+            self._catat_penolakan(
+                getattr(response, "status_code", 500), type(exc).__name__, str(exc)[:300]
+            )
+
+    def _catat_penolakan(self, kode, sebab, pesan):
+        request = self.request
+        kunci = getattr(request, "_auth", None)
+        if not isinstance(kunci, KunciAplikasi) or getattr(request, "_tercatat", False):
+            return
+        request._tercatat = True
+        catat(
+            request.user,
+            "api_masuk_ditolak",
+            modul=self.modul_kode,
+            aplikasi=kunci.aplikasi.nama,
+            kunci=kunci.prefix,
+            status=kode,
+            sebab=sebab,
+            pesan=pesan,
+        )
+
+    def _tolakan(self, pesan, kode=status.HTTP_400_BAD_REQUEST, indeks=None):
+        """The answer to a body refused whole, audited."""
+        self._catat_penolakan(kode, "badan", pesan)
+        galat = {"indeks": indeks, "id_luar": None, "kolom": "", "nilai": "", "pesan": pesan}
+        return Response({"disimpan": False, "ringkasan": pesan, "galat": [galat]}, status=kode)
+
     def post(self, request):
         modul = registry.get(self.modul_kode)
         kunci = request.auth
         aplikasi = kunci.aplikasi
         asal = {"aplikasi": aplikasi.nama, "kunci": kunci.prefix}
         if modul.kode not in aplikasi.modul or modul.impor is None:
-            catat(request.user, "api_masuk_ditolak", modul=modul.kode, **asal)
             raise exceptions.PermissionDenied(
                 _("Aplikasi %(a)s tidak berwenang mengirim data %(m)s.")
                 % {"a": aplikasi.nama, "m": modul.nama}
             )
-        try:
-            rekaman, uji = self._baca_badan(request.data)
-        except _Tolak as e:
-            catat(request.user, "api_masuk_ditolak", modul=modul.kode, pesan=e.pesan, **asal)
-            galat = {
-                "indeks": e.indeks,
-                "id_luar": None,
-                "kolom": "",
-                "nilai": "",
-                "pesan": e.pesan,
-            }
-            return Response(
-                {"disimpan": False, "ringkasan": e.pesan, "galat": [galat]},
-                status=status.HTTP_400_BAD_REQUEST,
+        panjang = request.META.get("CONTENT_LENGTH") or ""
+        if not panjang.isdigit():
+            return self._tolakan(
+                _("Sertakan Content-Length; badan permintaan tanpa panjang tidak diterima."),
+                status.HTTP_411_LENGTH_REQUIRED,
             )
+        if int(panjang) > settings.API_MASUK_BATAS_BITA:
+            return self._tolakan(
+                _("Badan permintaan %(n)s bita, lebih dari batas %(batas)s bita; bagi kirimannya.")
+                % {
+                    "n": proses.angka(int(panjang)),
+                    "batas": proses.angka(settings.API_MASUK_BATAS_BITA),
+                },
+                status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            )
+        try:
+            rekaman, uji = self._baca_badan(request.data, modul)
+        except exceptions.ParseError as e:
+            return self._tolakan(str(e.detail), e.status_code)
+        except _Tolak as e:
+            return self._tolakan(e.pesan, indeks=e.indeks)
         kepala = []
         for r in rekaman:
             kepala += [k for k in r if k != "id_luar" and k not in kepala]
         baris = [(i + 1, [r.get(k) for k in kepala]) for i, r in enumerate(rekaman)]
         id_luar = [r["id_luar"] for r in rekaman]
         with transaction.atomic():
+            # one call of an application at a time: a retry waits for the call it repeats,
+            # then finds its ids (read only under this lock) and adds nothing
+            kunci_ruang("aplikasi", [aplikasi.pk])
             kenal = dict(
                 IdLuar.objects.filter(
                     aplikasi=aplikasi, modul=modul.kode, id_luar__in=id_luar
@@ -334,10 +383,10 @@ class MasukRekaman(ApiPublik):
                         )
                         for n, (_aksi, pk) in hasil.per_baris.items()
                         if id_luar[n - 1] not in kenal
-                    ],
-                    ignore_conflicts=True,
+                    ]
                 )
             else:
+                request._tercatat = True
                 catat(
                     request.user,
                     "api_masuk" if uji and not hasil.galat else "api_masuk_ditolak",
@@ -382,7 +431,7 @@ class MasukRekaman(ApiPublik):
         }
 
     @staticmethod
-    def _baca_badan(data):
+    def _baca_badan(data, modul):
         """(records, uji) of a body that has the shape the document promises; anything else
         is refused whole with what is wrong and where."""
         if not isinstance(data, Mapping) or not isinstance(data.get("rekaman"), list):
@@ -399,35 +448,81 @@ class MasukRekaman(ApiPublik):
         lain = sorted(set(data) - {"rekaman", "uji"})
         if lain:
             _tolak(_("Kunci tidak dikenal: %(k)s.") % {"k": ", ".join(lain)})
+        kolom = {k.nama for k in sumber.kolom(modul.kode)} | {"id_luar"}
         dilihat = {}
         for i, r in enumerate(rekaman):
-            if not isinstance(r, Mapping):
-                _tolak(_("Rekaman %(i)s bukan objek JSON.") % {"i": i}, i)
-            x = r.get("id_luar")
-            if not isinstance(x, str | int) or isinstance(x, bool) or not str(x).strip():
-                _tolak(_("Rekaman %(i)s: “id_luar” wajib diisi (teks).") % {"i": i}, i)
-            x = str(x).strip()
-            if len(x) > PANJANG_ID_LUAR:
+            _periksa_rekaman(i, r, kolom, dilihat)
+            if set(r) != set(rekaman[0]):
+                # a key left out of one record would clear its value there (the batch's
+                # columns are its first record's): every record names the same keys
+                beda = sorted(set(rekaman[0]) ^ set(r))
                 _tolak(
-                    _("Rekaman %(i)s: “id_luar” lebih dari %(n)s karakter.")
-                    % {"i": i, "n": PANJANG_ID_LUAR},
-                    i,
-                )
-            if x in dilihat:
-                _tolak(
-                    _("Rekaman %(i)s: id_luar “%(x)s” sudah dipakai rekaman %(j)s.")
-                    % {"i": i, "x": x, "j": dilihat[x]},
-                    i,
-                )
-            dilihat[x] = i
-            for k, v in r.items():
-                if isinstance(v, dict | list):
-                    _tolak(
-                        _("Rekaman %(i)s, kolom “%(k)s”: harus satu nilai, bukan daftar/objek.")
-                        % {"i": i, "k": k},
-                        i,
+                    _(
+                        "Rekaman %(i)s tidak memuat kunci yang sama dengan rekaman 0 (beda: "
+                        "%(k)s); semua rekaman dalam satu kiriman memuat kunci yang sama — "
+                        "kirim null untuk mengosongkan."
                     )
+                    % {"i": i, "k": ", ".join(beda)},
+                    i,
+                )
         return [{**r, "id_luar": str(r["id_luar"]).strip()} for r in rekaman], uji
+
+
+def _periksa_rekaman(i, r, kolom, dilihat):
+    """One record of a body: an object with a text `id_luar` used once, only the module's own
+    keys (exactly as the document names them), single values PostgreSQL can store."""
+    if not isinstance(r, Mapping):
+        _tolak(_("Rekaman %(i)s bukan objek JSON.") % {"i": i}, i)
+    for k, v in r.items():
+        if not _bisa_disimpan(k):
+            _tolak(_("Rekaman %(i)s: sebuah kunci berisi karakter yang tidak sah.") % {"i": i}, i)
+        if k not in kolom:
+            _tolak(
+                _("Rekaman %(i)s: kunci tidak dikenal “%(k)s”. Kunci yang dikenal: %(kolom)s.")
+                % {"i": i, "k": k, "kolom": ", ".join(sorted(kolom))},
+                i,
+            )
+        if isinstance(v, dict | list):
+            _tolak(
+                _("Rekaman %(i)s, kolom “%(k)s”: harus satu nilai, bukan daftar/objek.")
+                % {"i": i, "k": k},
+                i,
+            )
+        if isinstance(v, str) and not _bisa_disimpan(v):
+            _tolak(
+                _(
+                    "Rekaman %(i)s, kolom “%(k)s”: berisi karakter yang tidak sah (NUL atau "
+                    "separuh pasangan UTF-16)."
+                )
+                % {"i": i, "k": k},
+                i,
+            )
+    x = r.get("id_luar")
+    if not isinstance(x, str | int) or isinstance(x, bool) or not str(x).strip():
+        _tolak(_("Rekaman %(i)s: “id_luar” wajib diisi (teks).") % {"i": i}, i)
+    x = str(x).strip()
+    if len(x) > PANJANG_ID_LUAR:
+        _tolak(
+            _("Rekaman %(i)s: “id_luar” lebih dari %(n)s karakter.")
+            % {"i": i, "n": PANJANG_ID_LUAR},
+            i,
+        )
+    if x in dilihat:
+        _tolak(
+            _("Rekaman %(i)s: id_luar “%(x)s” sudah dipakai rekaman %(j)s.")
+            % {"i": i, "x": x, "j": dilihat[x]},
+            i,
+        )
+    dilihat[x] = i
+
+
+def _bisa_disimpan(s: str) -> bool:
+    """Text PostgreSQL can store and the answer can carry: no NUL, valid UTF-8."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in s
 
 
 def _tolak(pesan, indeks=None):

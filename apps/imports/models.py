@@ -184,7 +184,21 @@ class Aplikasi(models.Model):
 
     def clean(self):
         from apps.core import registry
+        from apps.organisasi.models import TingkatSatker
 
+        if (
+            self.termasuk_bawahan
+            and self.satker_id
+            and self.satker.tingkat != TingkatSatker.PROVINSI
+        ):
+            raise ValidationError(
+                {
+                    "termasuk_bawahan": _(
+                        "Hanya untuk satker provinsi: aplikasi satker kabupaten/kota atau "
+                        "Bawaslu RI terikat pada satker itu saja."
+                    )
+                }
+            )
         salah = sorted(set(self.modul or ()) - set(registry.codes()))
         if salah:
             raise ValidationError(

@@ -185,12 +185,29 @@ class Widget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        return self.baca(value)
+        try:
+            return self.baca(value)
+        except NilaiSalah:
+            raise
+        except (ArithmeticError, ValueError):  # inf, 1e400: no number, date or month
+            raise NilaiSalah(_("bukan nilai yang dapat dibaca")) from None
 
 
 class Teks(Widget):
     def clean(self, value, row=None, **kwargs):
-        return teks(value)
+        return teks_sah(teks(value))
+
+
+def teks_sah(s: str) -> str:
+    """`s`, when PostgreSQL can store it: no NUL character, no half of a UTF-16 pair (JSON
+    can carry both; a spreadsheet cannot)."""
+    if "\x00" in s:
+        raise NilaiSalah(_("berisi karakter NUL, yang tidak dapat disimpan"))
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NilaiSalah(_("berisi karakter yang tidak sah (separuh pasangan UTF-16)")) from None
+    return s
 
 
 class Bulat(Widget):

@@ -1032,17 +1032,16 @@ def _bandingkan(modul, cols, baris_sah, hasil, p, pembaca):
     if any(k.anak is not None for k in cols):
         anak_lama = _anak_lama(modul, list(per_pk))
     boleh = set(p.izin_satker.values_list("pk", flat=True)) if p.kenal else set()
+    # the record each row changes: those named by their sender's id first, so a row matched by
+    # its key cannot take a record another row of the batch names
+    diklaim = {p.kenal[n]: n for n, _r in per_kunci.values() if n in p.kenal}
     baru, berubah = [], []
     for kunci, (nomor, rekaman) in per_kunci.items():
-        semua = ada.get(kunci, [])
-        if nomor in p.kenal:
-            lama = per_pk.get(p.kenal[nomor])
-            galat = _galat_kenal(modul, nomor, p.kenal[nomor], lama, semua, boleh)
-            banding = atribut + kunci_attr
-        else:
-            lama = semua[0] if len(semua) == 1 else None
-            galat = _galat_kunci_ganda(modul, nomor, semua) if len(semua) > 1 else None
-            banding = atribut
+        lama, galat = _sasaran(modul, nomor, ada.get(kunci, []), per_pk, p, boleh)
+        # a row named by its sender's id may change its record's key too
+        banding = atribut + kunci_attr if nomor in p.kenal else atribut
+        if galat is None and lama is not None:
+            galat = _galat_diklaim(nomor, lama["pk"], diklaim)
         if galat is None and lama is not None:
             galat = _galat_versi(nomor, lama, hasil, p)
         if galat is None and lama is None:
@@ -1068,6 +1067,32 @@ def _bandingkan(modul, cols, baris_sah, hasil, p, pembaca):
             hasil.per_baris[nomor] = ("berubah", lama["pk"])
     hasil.baru, hasil.berubah = len(baru), len(berubah)
     return baru, berubah
+
+
+def _sasaran(modul, nomor, semua, per_pk, p, boleh):
+    """(the existing record row `nomor` means or None, an error or None): the one its sender
+    named (`p.kenal`), else the one with its natural key (`semua`: those that have it)."""
+    if nomor in p.kenal:
+        lama = per_pk.get(p.kenal[nomor])
+        return lama, _galat_kenal(modul, nomor, p.kenal[nomor], lama, semua, boleh)
+    if len(semua) > 1:
+        return None, _galat_kunci_ganda(modul, nomor, semua)
+    return (semua[0] if semua else None), None
+
+
+def _galat_diklaim(nomor, pk, diklaim):
+    """Two rows of one batch must not change the same record (the second would overwrite the
+    first, and both would be told it was theirs)."""
+    pemilik = diklaim.setdefault(pk, nomor)
+    if pemilik == nomor:
+        return None
+    return Galat(
+        nomor,
+        "",
+        "",
+        _("rekaman #%(pk)s juga diubah oleh baris %(lain)s kiriman ini; satu rekaman satu baris")
+        % {"pk": pk, "lain": angka(pemilik)},
+    )
 
 
 def _galat_versi(nomor, lama, hasil, p):

@@ -265,7 +265,14 @@ def test_rekaman_yang_sudah_disetujui_tidak_ditimpa(client, siwaslu):
         ({"rekaman": [rekaman(1, jumlah_tps=[1])]}, "satu nilai"),
         ({"rekaman": [rekaman(1)], "uji": "ya"}, "uji"),
         ({"rekaman": [rekaman(1)], "lain": 1}, "tidak dikenal"),
-        ({"rekaman": [rekaman(1, warna="merah")]}, "Kunci tidak dikenal: “warna”"),
+        ({"rekaman": [rekaman(1, warna="merah")]}, "kunci tidak dikenal “warna”"),
+        # the document's names exactly: a label is no key, a workflow column is no key
+        ({"rekaman": [rekaman(1, Keterangan="x")]}, "kunci tidak dikenal “Keterangan”"),
+        ({"rekaman": [rekaman(1, status="disetujui")]}, "kunci tidak dikenal “status”"),
+        ({"rekaman": [rekaman(1, klasifikasi="terbuka")]}, "kunci tidak dikenal “klasifikasi”"),
+        ({"rekaman": [rekaman(1, judul="a\u0000b")]}, "tidak sah"),
+        ({"rekaman": [rekaman(1, judul="\ud800")]}, "tidak sah"),
+        ({"rekaman": [rekaman(1, id_luar="\ud800")]}, "tidak sah"),
     ],
 )
 def test_badan_salah_bentuk_ditolak_tanpa_perubahan(client, siwaslu, data, pesan):
@@ -278,13 +285,69 @@ def test_badan_salah_bentuk_ditolak_tanpa_perubahan(client, siwaslu, data, pesan
     assert jejak()[:2] == sebelum[:2]
 
 
-def test_kunci_wajib_yang_hilang_disebut_per_rekaman(client, siwaslu):
+def test_semua_rekaman_memuat_kunci_yang_sama(client, siwaslu):
+    """A key one record leaves out would clear that field where the others fill it: refused,
+    naming the record and the keys."""
     _app, kunci = siwaslu
     tanpa = {k: v for k, v in rekaman(2).items() if k not in ("pemilihan", "pemilih_laki")}
     r = kirim(client, kunci, {"rekaman": [rekaman(1), tanpa]})
     assert r.status_code == 400
+    g = r.json()["galat"][0]
+    assert g["indeks"] == 1
+    assert "beda: pemilih_laki, pemilihan" in g["pesan"]
+    assert not Dpt.objects.exists()
+
+
+def test_kunci_wajib_yang_tidak_ada_disebut_per_rekaman(client, siwaslu):
+    _app, kunci = siwaslu
+    tanpa = [{k: v for k, v in rekaman(i).items() if k != "pemilihan"} for i in (1, 2)]
+    r = kirim(client, kunci, {"rekaman": tanpa})
+    assert r.status_code == 400
     galat = [(g["indeks"], g["kolom"], g["pesan"]) for g in r.json()["galat"]]
-    assert galat == [(1, "pemilihan", "wajib diisi"), (1, "pemilih_laki", "wajib diisi")]
+    assert galat == [(0, "pemilihan", "wajib diisi"), (1, "pemilihan", "wajib diisi")]
+
+
+def test_angka_di_luar_jangkauan_ditolak_tanpa_kesalahan_sistem(client, siwaslu):
+    _app, kunci = siwaslu
+    r = kirim(
+        client, kunci, '{"rekaman": [' + json.dumps(rekaman(1))[:-1] + ', "jumlah_tps": 1e400}]}'
+    )
+    assert r.status_code == 400, r.content
+    assert r.json()["galat"][0]["kolom"] == "jumlah_tps"
+    assert not Dpt.objects.exists()
+
+
+def test_dua_baris_tidak_mengubah_rekaman_yang_sama(client, siwaslu):
+    """X names its record by id and moves it to February; Y, new, carries X's old key
+    (January): it must not take X's record too."""
+    _app, kunci = siwaslu
+    pk = kirim(client, kunci, {"rekaman": [rekaman(1)]}).json()["hasil"][0]["id"]
+    Dpt.objects.filter(pk=pk).update(status="dikembalikan")
+    x = rekaman(1, periode="2024-02", judul="pindah")
+    y = rekaman(1, id_luar="SIW-Y", judul="baru")
+    r = kirim(client, kunci, {"rekaman": [x, y]})
+    assert r.status_code == 400
+    assert f"#{pk} juga diubah oleh baris 1" in r.json()["galat"][0]["pesan"]
+    assert Dpt.objects.get().judul == "DPS Metro Pusat bulan 1"
+    assert IdLuar.objects.count() == 1
+
+
+def test_penolakan_lain_dengan_kunci_sah_tercatat(client, siwaslu, settings):
+    _app, kunci = siwaslu
+    auth = {"Authorization": f"Api-Key {kunci}"}
+    r = client.post(URL, "{bukan json", content_type="application/json", headers=auth)
+    assert r.status_code == 400
+    assert r.json()["galat"][0]["pesan"]  # the document's shape, not DRF's {"detail"}
+    assert client.put(URL, "{}", content_type="application/json", headers=auth).status_code == 405
+    # the API speaks JSON whatever the declared type: a body that is none is a 400
+    r = client.post(URL, "a=1", content_type="text/plain", headers=auth)
+    assert r.status_code == 400
+    settings.API_MASUK_BATAS_BITA = 100
+    r = kirim(client, kunci, {"rekaman": [rekaman(1)]})
+    assert r.status_code == 413
+    assert "batas 100 bita" in r.json()["ringkasan"]
+    status = sorted(a.data["status"] for a in CatatanAudit.objects.filter(aksi="api_masuk_ditolak"))
+    assert status == [400, 400, 405, 413]
     assert not Dpt.objects.exists()
 
 
@@ -309,6 +372,7 @@ def test_batas_laju_per_aplikasi(client, siwaslu, settings, dokumen):
     assert kirim(client, kunci, data).status_code == 200
     r = kirim(client, kunci, data)
     assert r.status_code == 429
+    assert CatatanAudit.objects.filter(aksi="api_masuk_ditolak").get().data["status"] == 429
     assert r["Retry-After"]
     sesuai_dokumen(dokumen, r, data)
     # another application has its own count
@@ -361,6 +425,13 @@ def test_admin_mendaftarkan_aplikasi_dan_membuat_kunci(admin, client):
     )
     assert r.status_code == 200
     assert "Modul tidak dikenal: xyz" in r.text
+    # the offices under it: a provincial office's only
+    r = client.post(
+        "/admin/imports/aplikasi/add/",
+        {"nama": "Lebar", "satker": metro.pk, "modul": "dpt", "termasuk_bawahan": "on"},
+    )
+    assert r.status_code == 200
+    assert "Hanya untuk satker provinsi" in r.text
     r = client.post(
         "/admin/imports/kunciaplikasi/add/",
         {"name": "produksi", "aplikasi": app.pk},
@@ -369,6 +440,10 @@ def test_admin_mendaftarkan_aplikasi_dan_membuat_kunci(admin, client):
     pesan = [str(m) for m in r.context["messages"]]
     kunci = next(p for p in pesan if "produksi" in p).split(": ")[1].split(" — ")[0]
     assert kirim(client, kunci, {"rekaman": [rekaman(1)]}).status_code == 200
+    # the key stays with its application
+    k = KunciAplikasi.objects.get(name="produksi")
+    halaman = client.get(f"/admin/imports/kunciaplikasi/{k.pk}/change/")
+    assert 'name="aplikasi"' not in halaman.text
 
 
 def test_kunci_demo_berlaku_dan_pembuatannya_idempoten(client):

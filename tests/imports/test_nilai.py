@@ -214,3 +214,18 @@ def test_judul_bergabung_dan_bergaya_dibaca_dari_teksnya():
     assert tabel.kepala == ["Satker", "Wilayah", "Jumlah TPS"]
     assert tabel.baris_kepala == 3
     assert list(tabel.baris) == [(4, ["18.72", "18.72.01", 12.0])]
+
+
+@pytest.mark.parametrize(
+    ("widget", "nilai_sel", "pesan"),
+    [
+        (nilai.Teks(), "a\x00b", "NUL"),
+        (nilai.Teks(), "\ud800", "UTF-16"),
+        (nilai.Bulat(), float("inf"), "dapat dibaca"),
+        (nilai.Bulat(), 1e400, "dapat dibaca"),
+        (nilai.Tanggal(), 1e300, "tanggal"),
+    ],
+)
+def test_nilai_yang_tidak_dapat_disimpan_ditolak_dengan_pesan(widget, nilai_sel, pesan):
+    with pytest.raises(nilai.NilaiSalah, match=pesan):
+        widget.clean(nilai_sel)
