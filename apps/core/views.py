@@ -42,7 +42,9 @@ def _rekaman(request, modul, pk):
 @login_required
 def daftar(request, modul):
     modul = registry.get(modul)
-    boleh = izin.aksi_di_modul(request.user, modul.kode, (izin.LIHAT, izin.ISI, izin.EKSPOR))
+    boleh = izin.aksi_di_modul(
+        request.user, modul.kode, (izin.LIHAT, izin.ISI, izin.EKSPOR, izin.TANGANI)
+    )
     if izin.LIHAT not in boleh:
         raise PermissionDenied
     qs = modul.model.objects.visible_to(request.user).select_related(
@@ -63,6 +65,10 @@ def daftar(request, modul):
             "pilihan_filter": s.pilihan_form(),
             "boleh_buat": izin.ISI in boleh,
             "boleh_ekspor": izin.EKSPOR in boleh,
+            # a case handler may export the reporters' and parties' personal data (audited)
+            "boleh_ekspor_pribadi": izin.EKSPOR in boleh
+            and izin.TANGANI in boleh
+            and any(i.pribadi for i in modul.inlines),
         },
     )
 

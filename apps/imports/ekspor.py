@@ -54,22 +54,52 @@ def _penulis_sel(k):
     return None
 
 
-def baris(modul, qs, alur=False):
+def kolom_pribadi(inline) -> str:
+    """The export column of a personal-data inline (`pribadi_pelapor`): the importer skips
+    every `pribadi_` column (`proses.AWALAN_PRIBADI`)."""
+    return f"pribadi_{inline.prefix}"
+
+
+def _teks_pribadi(modul, inline, qs_pribadi) -> dict[int, str]:
+    """{record id: "Nama (NIK; alamat; …) | Nama lain (…)"} of the child rows of `inline` of
+    the records of `qs_pribadi` (one query)."""
+    fk = inline.kunci_induk(modul.model).attname
+    nama, *lain = inline.fields
+    hasil = {}
+    qs = inline.model.objects.filter(**{f"{fk}__in": qs_pribadi.values("pk")}).order_by("pk")
+    for induk, n, *isi in qs.values_list(fk, nama, *lain):
+        rinci = "; ".join(str(v) for v in isi if v not in ("", None))
+        teks = f"{n} ({rinci})" if rinci else str(n)
+        hasil[induk] = f"{hasil[induk]} | {teks}" if induk in hasil else teks
+    return hasil
+
+
+def baris(modul, qs, alur=False, qs_pribadi=None):
     """The header and the rows of `qs`, read as plain values in chunks (no model instance per
-    row); with `alur`, the workflow columns first (staff exports)."""
+    row); with `alur`, the workflow columns first (staff exports); with `qs_pribadi` (the
+    records whose personal data the reader may see — a case handler's), a column per
+    personal-data inline after the import's columns, filled for those records only."""
     cols = sumber.kolom(modul.kode)
     depan = KOLOM_ALUR if alur else ()
-    yield [*depan, *(k.nama for k in cols)]
+    pribadi = []
+    if qs_pribadi is not None:
+        pribadi = [(i, _teks_pribadi(modul, i, qs_pribadi)) for i in modul.inlines if i.pribadi]
+    yield [*depan, *(k.nama for k in cols), *(kolom_pribadi(i) for i, _t in pribadi)]
     penulis = [None] * len(depan) + [_penulis_sel(k) for k in cols]
     pasangan = list(enumerate(penulis))
     ubah = [(i, f) for i, f in pasangan if f is not None]
     if any(k.anak is not None for k in cols):  # the child rows' cell: one aggregate subquery
         qs = qs.annotate(**{sumber.ANOTASI_ANAK: sumber.sel_anak(modul)})
-    nilai_qs = qs.order_by("periode", "pk").values_list(*depan, *(k.lookup for k in cols))
+    nilai_qs = qs.order_by("periode", "pk").values_list(
+        *depan, *(k.lookup for k in cols), *(("pk",) if pribadi else ())
+    )
     for mentah in nilai_qs.iterator(chunk_size=2000):
         row = list(mentah)
         for i, f in ubah:
             row[i] = f(row[i])
+        if pribadi:
+            pk = row.pop()
+            row += [teks.get(pk) for _i, teks in pribadi]
         yield row
 
 

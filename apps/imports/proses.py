@@ -60,6 +60,9 @@ BLOK = 10_000  # rows checked (on two cores: `garpu`) between two progress repor
 
 # the workflow columns of a staff export (`ekspor.KOLOM_ALUR`): an import never writes them
 KOLOM_DIABAIKAN = {"id", "status", "klasifikasi", "diajukan_pada", "disetujui_pada"}
+# a case handler's export adds the personal data as `pribadi_<inline>` (`ekspor.kolom_pribadi`):
+# never read back (personal data is entered on the record's own form)
+AWALAN_PRIBADI = "pribadi_"
 
 
 def angka(n: int) -> str:
@@ -451,8 +454,8 @@ def _petakan_kepala(tabel, cols):
     peta, asing, ganda = {}, [], []
     for i, teks_kepala in enumerate(tabel.kepala):
         normal = baca.normal_kepala(teks_kepala)
-        if not normal or normal in KOLOM_DIABAIKAN:
-            continue
+        if not normal or normal in KOLOM_DIABAIKAN or normal.startswith(AWALAN_PRIBADI):
+            continue  # workflow columns, a case handler's personal-data columns
         k = menurut_nama.get(normal)
         if k is None:
             asing.append(teks_kepala)

@@ -170,12 +170,36 @@ def templat(request, modul):
     )
 
 
+def _pribadi(request, modul, qs):
+    """With `?pribadi=1`: the records of `qs` whose personal data the user handles (a
+    queryset, audited with their number), or 403; else None."""
+    if request.GET.get("pribadi") != "1":
+        return None
+    if not any(i.pribadi for i in modul.inlines):
+        raise Http404
+    penangan = izin.satker_dengan(request.user, izin.TANGANI, modul.kode)
+    if not penangan.exists():
+        raise PermissionDenied(
+            _("Data pribadi hanya untuk penangan perkara satker itu; ekspor tanpa data pribadi.")
+        )
+    qs_pribadi = qs.filter(satker__in=penangan.values("pk"))
+    catat(
+        request.user,
+        "ekspor_data_pribadi",
+        modul=modul.kode,
+        rekaman=qs_pribadi.count(),
+        saringan=request.GET.urlencode(),
+    )
+    return qs_pribadi
+
+
 @login_required
 def ekspor_staf(request, modul, ext):
     """`/kelola/<modul>/ekspor.csv|.xlsx`: the staff list's rows under its current filters,
     in the user's export scope only (`izin.EKSPOR`), with the workflow columns and the
-    module's internal fields, in the import's columns (it imports back). Personal data of
-    reporters and parties lives in the private child rows, which no export holds. Audited."""
+    module's internal fields, in the import's columns (it imports back). Audited. Personal data
+    of reporters and parties (the private child rows) only with `?pribadi=1`, for a case
+    handler, of the records of the offices where they handle cases — audited apart."""
     modul = registry.get(modul)
     if ext not in ("csv", "xlsx"):
         raise Http404
@@ -188,11 +212,12 @@ def ekspor_staf(request, modul, ext):
             "\n".join(s.errors) + "\n", content_type="text/plain; charset=utf-8"
         )
     qs = s.terapkan(modul.model.objects.filter(satker__in=kantor.values("pk")))
+    qs_pribadi = _pribadi(request, modul, qs)
     catat(
         request.user, "ekspor_staf", modul=modul.kode, format=ext, saringan=request.GET.urlencode()
     )
     nama = f"{modul.kode}-kelola-{timezone.localdate():%Y-%m-%d}.{ext}"
-    rows = ekspor.baris(modul, qs, alur=True)
+    rows = ekspor.baris(modul, qs, alur=True, qs_pribadi=qs_pribadi)
     if ext == "csv":
         response = StreamingHttpResponse(
             tulis.alir_csv(next(rows), rows), content_type=tulis.MEDIA["csv"]

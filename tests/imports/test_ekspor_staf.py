@@ -114,3 +114,54 @@ def test_ekspor_staf_diimpor_kembali_tanpa_perubahan(buat, admin, client, tmp_pa
     hasil = proses.jalankan(DPT, io.BytesIO(isi), "ekspor.csv", admin)
     assert [str(g) for g in hasil.galat] == []
     assert (hasil.baru, hasil.berubah, hasil.sama) == (0, 0, 2)
+
+
+def test_penangan_perkara_mengekspor_data_pribadi_tercatat(
+    buat, admin, koorsek_metro, jadikan_penangan, client
+):
+    """`?pribadi=1`: a case handler gets the reporters' identity of the cases of the offices
+    they handle, in a column the importer skips, audited with the number of records; anyone
+    else is refused and gets nothing."""
+    from apps.pelanggaran.models import Pelapor
+
+    perkara = buat(registry.get("pelanggaran"), "18.72", "diajukan")
+    Pelapor.objects.create(
+        pelanggaran=perkara, nama="Siti Pelapor", nik="1872012345678901", telepon="0812"
+    )
+    url = "/kelola/pelanggaran/ekspor.csv?pribadi=1"
+    client.force_login(admin)  # the admin handles no case
+    assert client.get(url).status_code == 403
+    client.force_login(koorsek_metro)
+    assert client.get(url).status_code == 403
+    assert not CatatanAudit.objects.filter(aksi="ekspor_data_pribadi").exists()
+    halaman = client.get("/kelola/pelanggaran/")
+    assert "pribadi=1" not in halaman.text
+
+    jadikan_penangan(koorsek_metro, "18.72")
+    assert "pribadi=1" in client.get("/kelola/pelanggaran/").text
+    baris = _csv(client.get(url))
+    assert baris[0]["pribadi_pelapor"] == "Siti Pelapor (1872012345678901; 0812)"
+    audit = CatatanAudit.objects.get(aksi="ekspor_data_pribadi")
+    assert (audit.aktor_id, audit.data["rekaman"]) == (koorsek_metro.pk, 1)
+    # without the parameter, the same handler's export holds none
+    assert "pribadi_pelapor" not in _csv(client.get("/kelola/pelanggaran/ekspor.csv"))[0]
+    # a module without personal data has no such export
+    assert client.get("/kelola/dpt/ekspor.csv?pribadi=1").status_code == 404
+
+
+def test_ekspor_dengan_data_pribadi_diimpor_kembali_tanpa_perubahan(
+    buat, koorsek_metro, jadikan_penangan, client, tmp_path
+):
+    from apps.pelanggaran.models import Pelapor
+
+    perkara = buat(registry.get("pelanggaran"), "18.72", "diajukan")
+    Pelapor.objects.create(pelanggaran=perkara, nama="Siti Pelapor", nik="1872012345678901")
+    jadikan_penangan(koorsek_metro, "18.72")
+    client.force_login(koorsek_metro)
+    isi = b"".join(client.get("/kelola/pelanggaran/ekspor.xlsx?pribadi=1").streaming_content)
+    berkas = tmp_path / "pribadi.xlsx"
+    berkas.write_bytes(isi)
+    with berkas.open("rb") as f:
+        hasil = proses.jalankan(registry.get("pelanggaran"), f, berkas.name, koorsek_metro)
+    assert [str(g) for g in hasil.galat] == []
+    assert (hasil.baru, hasil.berubah, hasil.sama) == (0, 0, 1)
