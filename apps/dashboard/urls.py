@@ -6,4 +6,5 @@ app_name = "dashboard"
 urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("tenggat/", views.tenggat, name="tenggat"),
+    path("persetujuan/", views.persetujuan, name="persetujuan"),
 ]

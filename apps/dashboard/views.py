@@ -1,13 +1,16 @@
 import datetime as dt
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core import izin, registry
 from apps.core.models import Klasifikasi, Status
 from apps.core.perkara import HARI_PERINGATAN, model_perkara
+from apps.core.workflow import CATATAN_WAJIB, Aksi, transition
 from apps.imports.forms import modul_boleh
 from apps.organisasi.models import Satker
 
@@ -134,3 +137,133 @@ def tenggat(request):
             "hari_ini": hari_ini,
         },
     )
+
+
+# ---- the approval queue (/kelola/persetujuan/) ---------------------------------------------
+
+BATAS_ANTREAN = 200  # entries per module on the page
+URUTAN_ANTREAN = {
+    "lama": lambda mr: (mr[1].diajukan_pada or mr[1].updated_at, mr[1].pk),
+    "baru": lambda mr: (-(mr[1].diajukan_pada or mr[1].updated_at).timestamp(), mr[1].pk),
+    "modul": lambda mr: (mr[0].urutan, mr[1].diajukan_pada or mr[1].updated_at),
+    "satker": lambda mr: (mr[1].satker.kode, mr[1].diajukan_pada or mr[1].updated_at),
+}
+AKSI_MASSAL = {"setujui": Aksi.SETUJUI, "kembalikan": Aksi.KEMBALIKAN}
+
+
+def _menunggu(user):
+    """[(module, record)] of the entries waiting for `user`'s approval: submitted, in the
+    offices where they approve, not their own (unless they are the office's one person); a
+    bounded query per module."""
+    rows = []
+    for modul in registry.all_modules():
+        setuju = izin.satker_dengan(user, izin.SETUJUI, modul.kode)
+        qs = (
+            modul.model.objects.filter(status=Status.DIAJUKAN, satker__in=setuju.values("pk"))
+            .select_related("satker", "created_by")
+            .order_by("diajukan_pada", "pk")[:BATAS_ANTREAN]
+        )
+        rows += [(modul, r) for r in qs if r.created_by_id != user.pk or izin.satu_orang(r.satker)]
+    return rows
+
+
+@login_required
+def persetujuan(request):
+    """The coordinator's queue: what waits for their approval, oldest first, with the days it
+    has waited; a selection approved or returned with one confirmation — each entry its own
+    transition, history and audit row; one refused entry does not stop the others, and the
+    page says which and why."""
+    user = request.user
+    if not izin.modul_dengan(user, izin.SETUJUI):
+        raise PermissionDenied
+    if request.method == "POST":
+        return _persetujuan_massal(request)
+    urut = request.GET.get("urut") or "lama"
+    if urut not in URUTAN_ANTREAN:
+        urut = "lama"
+    rows = sorted(_menunggu(user), key=URUTAN_ANTREAN[urut])
+    hari_ini = timezone.localdate()
+    return render(
+        request,
+        "dashboard/persetujuan.html",
+        {
+            "rows": [
+                (modul, r, (hari_ini - timezone.localdate(r.diajukan_pada)).days)
+                if r.diajukan_pada
+                else (modul, r, None)
+                for modul, r in rows
+            ],
+            "urut": urut,
+            "pilihan_urut": [
+                ("lama", _("Terlama menunggu dulu")),
+                ("baru", _("Terbaru dulu")),
+                ("modul", _("Per modul")),
+                ("satker", _("Per satker")),
+            ],
+        },
+    )
+
+
+def _pilihan(request):
+    """[(module, record)] of the ticked entries (`modul:pk`) the user may see; the ids that
+    are not (missing, another office, malformed) as a count."""
+    dipilih, hilang = [], 0
+    for nilai_pilih in request.POST.getlist("pilih"):
+        kode, _sep, pk = nilai_pilih.partition(":")
+        if kode not in registry.codes() or not pk.isdigit():
+            hilang += 1
+            continue
+        modul = registry.get(kode)
+        r = modul.model.objects.visible_to(request.user).filter(pk=int(pk)).first()
+        if r is None:
+            hilang += 1
+        else:
+            dipilih.append((modul, r))
+    return dipilih, hilang
+
+
+def _persetujuan_massal(request):
+    aksi = AKSI_MASSAL.get(request.POST.get("aksi", ""))
+    catatan = request.POST.get("catatan", "").strip()
+    dipilih, hilang = _pilihan(request)
+    galat = []
+    if aksi is None:
+        galat.append(_("Pilih tindakan: setujui atau kembalikan."))
+    if not dipilih and not hilang:
+        galat.append(_("Centang dulu rekaman yang akan diproses."))
+    if aksi in CATATAN_WAJIB and not catatan:
+        galat.append(_("Mengembalikan rekaman wajib disertai catatan untuk pengisinya."))
+    if galat:
+        for g in galat:
+            messages.error(request, g)
+        return redirect("dashboard:persetujuan")
+    if request.POST.get("konfirmasi") != "1":
+        return render(
+            request,
+            "dashboard/persetujuan_konfirmasi.html",
+            {"aksi": aksi, "catatan": catatan, "dipilih": dipilih, "hilang": hilang},
+        )
+    berhasil, ditolak = 0, []
+    for modul, r in dipilih:
+        try:
+            transition(r, aksi, request.user, catatan)
+            berhasil += 1
+        except PermissionDenied:
+            ditolak.append((modul, r, _("Anda tidak berwenang untuk rekaman ini.")))
+        except ValidationError as e:
+            ditolak.append((modul, r, " ".join(e.messages)))
+    label = _("disetujui") if aksi == Aksi.SETUJUI else _("dikembalikan")
+    messages.success(request, _("%(n)s rekaman %(aksi)s.") % {"n": berhasil, "aksi": label})
+    for modul, r, sebab in ditolak:
+        messages.error(
+            request,
+            _("Tidak diproses: %(r)s (%(m)s, #%(pk)s) — %(sebab)s")
+            % {"r": r, "m": modul.nama, "pk": r.pk, "sebab": sebab},
+        )
+    if hilang:
+        messages.error(
+            request,
+            _("%(n)s pilihan tidak ditemukan atau di luar wewenang Anda; tidak diproses.")
+            % {"n": hilang},
+        )
+    return redirect("dashboard:persetujuan")
