@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,7 @@ def beranda(request):
         "menunggu_persetujuan": [],
         "menunggu_klasifikasi": [],
         "lewat_tenggat": [],
+        "segera_tenggat": [],
     }
     hari_ini = timezone.localdate()
     for modul in registry.all_modules():
@@ -53,15 +55,21 @@ def beranda(request):
                 satker__in=klas.values("pk"),
             )[:BATAS]
         ]
+    # cases overdue or due within HARI_PERINGATAN days: one query per case module for both
+    segera = hari_ini + dt.timedelta(days=HARI_PERINGATAN)
     for modul in model_perkara():
-        antrean["lewat_tenggat"] += [
-            (modul, r)
-            for r in modul.model.objects.visible_to(user)
-            .filter(tenggat__lt=hari_ini)
+        for r in (
+            modul.model.objects.visible_to(user)
+            .filter(tenggat__lte=segera)
             .select_related("satker")
             .order_by("tenggat", "pk")[:BATAS]
-        ]
+        ):
+            antrean["lewat_tenggat" if r.tenggat < hari_ini else "segera_tenggat"].append(
+                (modul, r)
+            )
     antrean["lewat_tenggat"].sort(key=lambda mr: mr[1].tenggat)
+    antrean["segera_tenggat"].sort(key=lambda mr: mr[1].tenggat)
+    ppid = izin.satker_ppid(user).exists()
     modul_list = izin.modul_terlihat(user)
     return render(
         request,
@@ -71,10 +79,37 @@ def beranda(request):
             "modul_list": modul_list,
             "ada_perkara": bool({m.kode for m in model_perkara()} & {m.kode for m in modul_list}),
             "penugasan": user.penugasan.filter(aktif=True).select_related("satker"),
-            "ppid": izin.satker_ppid(user).exists(),
+            "ppid": ppid,
+            # information requests and objections overdue or due soon, for their PPID
+            "tenggat_ppid": _tenggat_ppid(user, segera) if ppid else [],
             "impor": bool(modul_boleh(user)),
         },
     )
+
+
+def _tenggat_ppid(user, segera):
+    """[(kind, request or objection, its staff page)] open and due by `segera` (overdue
+    first), in the offices `user` answers for; two queries."""
+    from apps.ppid.models import Keberatan, Permohonan
+
+    baris = [
+        (_("Permohonan"), p, p.get_absolute_url())
+        for p in Permohonan.objects.untuk_ppid(user)
+        .terbuka()
+        .filter(jatuh_tempo__lte=segera)
+        .select_related("satker")
+        .order_by("jatuh_tempo", "id")[:BATAS]
+    ]
+    baris += [
+        # an objection is answered on its request's page
+        (_("Keberatan"), k, reverse("ppid_kelola:permohonan", args=[k.permohonan_id]))
+        for k in Keberatan.objects.untuk_ppid(user)
+        .terbuka()
+        .filter(jatuh_tempo__lte=segera)
+        .select_related("satker")
+        .order_by("jatuh_tempo", "id")[:BATAS]
+    ]
+    return sorted(baris, key=lambda jb: jb[1].jatuh_tempo)
 
 
 KEADAAN_TENGGAT = {

@@ -137,3 +137,40 @@ def test_kantor_satu_orang_menyetujui_entri_sendiri(client, buat, kasek_lampung)
     sendiri = buat(modul, "18", "diajukan", oleh=kasek_lampung)
     client.force_login(kasek_lampung)
     assert sendiri.pk in _antrean(client.get("/kelola/"), "Menunggu persetujuan saya")
+
+
+def test_panel_tenggat_perkara_segera_dan_permohonan_informasi(client, buat, persona, kantor):
+    """The staff home shows cases due within two days beside the overdue ones, and a PPID the
+    open information requests due soon or overdue — in scope only."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from apps.ppid.models import Permohonan
+    from tests.ppid.test_permohonan import ajukan
+
+    pelanggaran = next(m for m in model_perkara() if m.kode == "pelanggaran")
+    besok = timezone.localdate() + dt.timedelta(days=1)
+    segera = buat(pelanggaran, "18.72", "draft", i=2)
+    pelanggaran.model.objects.filter(pk=segera.pk).update(tenggat=besok)
+    jauh, _t = ajukan(kantor("18.72"))
+    dekat, _t = ajukan(kantor("18.72"), rincian="Jumlah pemilih per desa.")
+    lain, _t = ajukan(kantor("64.08"), rincian="Data Kutai Timur.")
+    Permohonan.objects.filter(pk__in=[dekat.pk, lain.pk]).update(jatuh_tempo=besok)
+
+    client.force_login(persona("koorsek_metro"))
+    teks = client.get("/kelola/").text
+    assert "Perkara dengan tenggat dalam 2 hari" in teks
+    assert segera.judul in teks.split("Perkara dengan tenggat dalam 2 hari", 1)[1]
+    assert "Permohonan informasi: lewat atau dekat tenggat" not in teks  # no PPID
+
+    client.force_login(persona("ppid_lampung"))
+    teks = client.get("/kelola/").text
+    bagian = teks.split("Permohonan informasi: lewat atau dekat tenggat", 1)[1]
+    bagian = bagian.split("</section>", 1)[0]
+    assert dekat.nomor in bagian
+    assert jauh.nomor not in bagian  # due in weeks
+    assert lain.nomor not in bagian  # another province's office
+
+    client.force_login(persona("operator_lamsel"))
+    assert segera.judul not in client.get("/kelola/").text
