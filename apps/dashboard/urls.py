@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.beranda, name="beranda"),
     path("tenggat/", views.tenggat, name="tenggat"),
     path("persetujuan/", views.persetujuan, name="persetujuan"),
+    path("klasifikasi/", views.klasifikasi, name="klasifikasi"),
 ]

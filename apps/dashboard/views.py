@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from apps.core import izin, registry
 from apps.core.models import Klasifikasi, Status
 from apps.core.perkara import HARI_PERINGATAN, model_perkara
+from apps.core.services import klasifikasikan
 from apps.core.workflow import CATATAN_WAJIB, Aksi, transition
 from apps.imports.forms import modul_boleh
 from apps.organisasi.models import Satker
@@ -80,6 +82,9 @@ def beranda(request):
             "ada_perkara": bool({m.kode for m in model_perkara()} & {m.kode for m in modul_list}),
             "penugasan": user.penugasan.filter(aktif=True).select_related("satker"),
             "ppid": ppid,
+            "tautan_klasifikasi": "dashboard:klasifikasi"
+            if antrean["menunggu_klasifikasi"]
+            else "",
             # information requests and objections overdue or due soon, for their PPID
             "tenggat_ppid": _tenggat_ppid(user, segera) if ppid else [],
             "impor": bool(modul_boleh(user)),
@@ -273,21 +278,60 @@ def _persetujuan_massal(request):
             messages.error(request, g)
         return redirect("dashboard:persetujuan")
     if request.POST.get("konfirmasi") != "1":
-        return render(
+        judul = (
+            ngettext("Setujui %(n)s rekaman?", "Setujui %(n)s rekaman?", len(dipilih))
+            if aksi == Aksi.SETUJUI
+            else ngettext("Kembalikan %(n)s rekaman?", "Kembalikan %(n)s rekaman?", len(dipilih))
+        ) % {"n": len(dipilih)}
+        return _konfirmasi(
             request,
-            "dashboard/persetujuan_konfirmasi.html",
-            {"aksi": aksi, "catatan": catatan, "dipilih": dipilih, "hilang": hilang},
+            judul,
+            _("Ya, setujui") if aksi == Aksi.SETUJUI else _("Ya, kembalikan"),
+            dipilih,
+            hilang,
+            {"aksi": request.POST["aksi"], "catatan": catatan},
+            "dashboard:persetujuan",
         )
+    label = _("disetujui") if aksi == Aksi.SETUJUI else _("dikembalikan")
+    return _proses_massal(
+        request,
+        dipilih,
+        hilang,
+        lambda r: transition(r, aksi, request.user, catatan),
+        label,
+        "dashboard:persetujuan",
+    )
+
+
+def _konfirmasi(request, judul, tombol, dipilih, hilang, isian, kembali):
+    """The one confirmation of a bulk action: the entries, what will be done, the same
+    choice carried on in hidden fields."""
+    return render(
+        request,
+        "dashboard/massal_konfirmasi.html",
+        {
+            "judul": judul,
+            "tombol": tombol,
+            "dipilih": dipilih,
+            "hilang": hilang,
+            "isian": isian,
+            "kembali": kembali,
+        },
+    )
+
+
+def _proses_massal(request, dipilih, hilang, kerjakan, label, kembali):
+    """`kerjakan(record)` for each chosen entry, each on its own (its own transaction,
+    history and audit row); an entry refused is named with why and does not stop the others."""
     berhasil, ditolak = 0, []
     for modul, r in dipilih:
         try:
-            transition(r, aksi, request.user, catatan)
+            kerjakan(r)
             berhasil += 1
         except PermissionDenied:
             ditolak.append((modul, r, _("Anda tidak berwenang untuk rekaman ini.")))
         except ValidationError as e:
             ditolak.append((modul, r, " ".join(e.messages)))
-    label = _("disetujui") if aksi == Aksi.SETUJUI else _("dikembalikan")
     messages.success(request, _("%(n)s rekaman %(aksi)s.") % {"n": berhasil, "aksi": label})
     for modul, r, sebab in ditolak:
         messages.error(
@@ -301,4 +345,99 @@ def _persetujuan_massal(request):
             _("%(n)s pilihan tidak ditemukan atau di luar wewenang Anda; tidak diproses.")
             % {"n": hilang},
         )
-    return redirect("dashboard:persetujuan")
+    return redirect(kembali)
+
+
+# ---- classifying a selection (/kelola/klasifikasi/) ----------------------------------------
+
+# the public categories a selection may take at once, each explained in one line (UU 14/2008);
+# `dikecualikan` needs its consequence test, legal basis and end date: one record at a time
+KATEGORI_MASSAL = (
+    (
+        Klasifikasi.BERKALA,
+        gettext_lazy("diumumkan secara berkala, paling sedikit setiap enam bulan (Pasal 9)."),
+    ),
+    (
+        Klasifikasi.SERTA_MERTA,
+        gettext_lazy(
+            "diumumkan tanpa penundaan karena menyangkut hajat hidup orang banyak (Pasal 10)."
+        ),
+    ),
+    (
+        Klasifikasi.SETIAP_SAAT,
+        gettext_lazy(
+            "tersedia setiap saat dan diberikan kepada siapa pun yang memintanya (Pasal 11)."
+        ),
+    ),
+)
+
+
+def _menunggu_klasifikasi(user):
+    """[(module, record)] approved, not yet classified, in the offices `user` classifies for,
+    the earliest approved first; a bounded query per module."""
+    rows = []
+    for modul in registry.all_modules():
+        klas = izin.satker_dengan(user, izin.KLASIFIKASI, modul.kode)
+        rows += [
+            (modul, r)
+            for r in modul.model.objects.filter(
+                status=Status.DISETUJUI,
+                klasifikasi=Klasifikasi.BELUM,
+                satker__in=klas.values("pk"),
+            )
+            .select_related("satker")
+            .order_by("disetujui_pada", "pk")[:BATAS_ANTREAN]
+        ]
+    return sorted(rows, key=lambda mr: (mr[1].disetujui_pada or mr[1].updated_at, mr[1].pk))
+
+
+@login_required
+def klasifikasi(request):
+    """The PPID's queue of approved records waiting for classification; a selection given
+    one public category with one confirmation — each classified on its own, audited. An
+    exempted record needs its own consequence test: on its page."""
+    user = request.user
+    if not izin.modul_dengan(user, izin.KLASIFIKASI):
+        raise PermissionDenied
+    if request.method == "GET":
+        return render(
+            request,
+            "dashboard/klasifikasi.html",
+            {
+                "rows": _menunggu_klasifikasi(user),
+                "kategori": [(k.value, k.label, arti) for k, arti in KATEGORI_MASSAL],
+            },
+        )
+    kategori = dict(KATEGORI_MASSAL)
+    pilihan = request.POST.get("klasifikasi", "")
+    dipilih, hilang = _pilihan(request)
+    if pilihan not in {k.value for k in kategori}:
+        messages.error(request, _("Pilih salah satu kategori informasi publik."))
+        return redirect("dashboard:klasifikasi")
+    if not dipilih and not hilang:
+        messages.error(request, _("Centang dulu rekaman yang akan diproses."))
+        return redirect("dashboard:klasifikasi")
+    label = Klasifikasi(pilihan).label
+    if request.POST.get("konfirmasi") != "1":
+        judul = ngettext(
+            "Klasifikasikan %(n)s rekaman sebagai %(k)s?",
+            "Klasifikasikan %(n)s rekaman sebagai %(k)s?",
+            len(dipilih),
+        ) % {"n": len(dipilih), "k": label}
+        return _konfirmasi(
+            request,
+            judul,
+            _("Ya, klasifikasikan"),
+            dipilih,
+            hilang,
+            {"klasifikasi": pilihan},
+            "dashboard:klasifikasi",
+        )
+    return _proses_massal(
+        request,
+        dipilih,
+        hilang,
+        lambda r: klasifikasikan(r, user, pilihan),
+        _("diklasifikasikan sebagai %(k)s") % {"k": label},
+        "dashboard:klasifikasi",
+    )
