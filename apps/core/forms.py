@@ -1,9 +1,10 @@
 from django import forms
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import izin
-from apps.core.models import Klasifikasi
+from apps.core.models import ARTI_KLASIFIKASI, Klasifikasi
 from apps.organisasi.models import TingkatSatker
 from apps.wilayah.models import Tingkat, Wilayah
 
@@ -131,7 +132,11 @@ class CatatanForm(forms.Form):
 class KlasifikasiForm(forms.Form):
     klasifikasi = forms.ChoiceField(
         label=_("Klasifikasi informasi"),
-        choices=[c for c in Klasifikasi.choices if c[0] != Klasifikasi.BELUM],
+        choices=[
+            (k, format_lazy("{} — {}", label, ARTI_KLASIFIKASI[k]))
+            for k, label in Klasifikasi.choices
+            if k != Klasifikasi.BELUM
+        ],
         widget=forms.RadioSelect,
     )
     alasan_pengecualian = forms.CharField(

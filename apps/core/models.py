@@ -33,6 +33,21 @@ class Klasifikasi(models.TextChoices):
 
 
 KLASIFIKASI_PUBLIK = (Klasifikasi.BERKALA, Klasifikasi.SERTA_MERTA, Klasifikasi.SETIAP_SAAT)
+
+# Each category in one line (UU 14/2008), where the PPID chooses one.
+ARTI_KLASIFIKASI = {
+    Klasifikasi.BERKALA: _("diumumkan secara berkala, paling sedikit setiap enam bulan (Pasal 9)."),
+    Klasifikasi.SERTA_MERTA: _(
+        "diumumkan tanpa penundaan karena menyangkut hajat hidup orang banyak (Pasal 10)."
+    ),
+    Klasifikasi.SETIAP_SAAT: _(
+        "tersedia setiap saat dan diberikan kepada siapa pun yang memintanya (Pasal 11)."
+    ),
+    Klasifikasi.DIKECUALIKAN: _(
+        "tidak dibuka karena uji konsekuensi menunjukkan bahaya membukanya lebih besar "
+        "(Pasal 17); perlu uji konsekuensi, dasar hukum dan batas waktu."
+    ),
+}
 PUBLIK_Q = models.Q(status=Status.DISETUJUI, klasifikasi__in=KLASIFIKASI_PUBLIK)
 # The region a record counts in for public counts and coverage: the one it names, else its
 # office's (a budget line or an agreement names none).

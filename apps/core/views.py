@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.audit.services import catat
-from apps.core import berkas, izin, registry, saringan, tampilan
+from apps.core import berkas, izin, publik, registry, saringan, tampilan
 from apps.core.forms import (
     CatatanForm,
     KlasifikasiForm,
@@ -169,6 +169,8 @@ def detail(request, modul, pk):
             "tombol": tombol,
             "boleh_ubah": izin.boleh_ubah(user, rekaman),
             "boleh_klasifikasi": boleh_klasifikasi,
+            # the PPID classifies what the public will see: exactly the public columns
+            "pratinjau_publik": publik.baca(modul).baris(rekaman) if boleh_klasifikasi else (),
             "klasifikasi_form": KlasifikasiForm(
                 initial={"klasifikasi": rekaman.klasifikasi}
                 if rekaman.klasifikasi != Klasifikasi.BELUM

@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from apps.core import izin, registry
-from apps.core.models import Klasifikasi, Status
+from apps.core.models import ARTI_KLASIFIKASI, KLASIFIKASI_PUBLIK, Klasifikasi, Status
 from apps.core.perkara import HARI_PERINGATAN, model_perkara
 from apps.core.services import klasifikasikan
 from apps.core.workflow import CATATAN_WAJIB, Aksi, transition
@@ -87,8 +87,19 @@ def beranda(request):
             else "",
             # information requests and objections overdue or due soon, for their PPID
             "tenggat_ppid": _tenggat_ppid(user, segera) if ppid else [],
+            "ppid_terbuka": _ppid_terbuka(user) if ppid else 0,
             "impor": bool(modul_boleh(user)),
         },
+    )
+
+
+def _ppid_terbuka(user) -> int:
+    """Open information requests and objections `user` answers for (two counts)."""
+    from apps.ppid.models import Keberatan, Permohonan
+
+    return (
+        Permohonan.objects.untuk_ppid(user).terbuka().count()
+        + Keberatan.objects.untuk_ppid(user).terbuka().count()
     )
 
 
@@ -352,24 +363,7 @@ def _proses_massal(request, dipilih, hilang, kerjakan, label, kembali):
 
 # the public categories a selection may take at once, each explained in one line (UU 14/2008);
 # `dikecualikan` needs its consequence test, legal basis and end date: one record at a time
-KATEGORI_MASSAL = (
-    (
-        Klasifikasi.BERKALA,
-        gettext_lazy("diumumkan secara berkala, paling sedikit setiap enam bulan (Pasal 9)."),
-    ),
-    (
-        Klasifikasi.SERTA_MERTA,
-        gettext_lazy(
-            "diumumkan tanpa penundaan karena menyangkut hajat hidup orang banyak (Pasal 10)."
-        ),
-    ),
-    (
-        Klasifikasi.SETIAP_SAAT,
-        gettext_lazy(
-            "tersedia setiap saat dan diberikan kepada siapa pun yang memintanya (Pasal 11)."
-        ),
-    ),
-)
+KATEGORI_MASSAL = tuple((k, ARTI_KLASIFIKASI[k]) for k in KLASIFIKASI_PUBLIK)
 
 
 def _menunggu_klasifikasi(user):

@@ -58,3 +58,26 @@ def test_dikecualikan_tidak_sekaligus(buat, ppid_lampung, client):
     assert any("kategori informasi publik" in str(m) for m in r.context["messages"])
     a.refresh_from_db()
     assert a.klasifikasi == "belum"
+
+
+def test_halaman_rekaman_menampilkan_pratinjau_publik_dan_arti_kategori(buat, ppid_lampung, client):
+    a = buat(DPT, "18.72", "disetujui")
+    DPT.model.objects.filter(pk=a.pk).update(catatan_internal="RAHASIA-INTERNAL")
+    client.force_login(ppid_lampung)
+    teks = client.get(f"/kelola/dpt/{a.pk}/").text
+    pratinjau = teks.split('id="pratinjau-publik"', 1)[1].split("</dl>", 1)[0]
+    assert a.judul in pratinjau
+    assert "RAHASIA-INTERNAL" not in pratinjau  # internal notes never public
+    assert "RAHASIA-INTERNAL" in teks  # (the staff page itself shows them)
+    assert "Pasal 9" in teks
+    assert "Pasal 17" in teks
+    assert "data-pengecualian" in teks
+
+
+def test_beranda_ppid_menghitung_permohonan_terbuka(ppid_lampung, kantor, client):
+    from tests.ppid.test_permohonan import ajukan
+
+    ajukan(kantor("18.72"))
+    ajukan(kantor("18.72"), rincian="Data lain.")
+    client.force_login(ppid_lampung)
+    assert "2 terbuka" in client.get("/kelola/").text
