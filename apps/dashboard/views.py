@@ -41,21 +41,18 @@ def beranda(request):
         antrean["dikembalikan"] += [
             (modul, r) for r in milik.filter(status=Status.DIKEMBALIKAN)[:BATAS]
         ]
-        setuju = izin.satker_dengan(user, izin.SETUJUI, modul.kode)
         antrean["menunggu_persetujuan"] += [
             (modul, r)
-            for r in base.filter(status=Status.DIAJUKAN, satker__in=setuju.values("pk"))[:BATAS]
-            # one's own entry is not waiting for oneself, unless one is the whole office
-            if r.created_by_id != user.pk or izin.satu_orang(r.satker)
+            for r in _qs_persetujuan(modul, user)
+            .select_related("satker")
+            .order_by("-updated_at")[:BATAS]
+            if _menunggu_saya(user, r)
         ]
-        klas = izin.satker_dengan(user, izin.KLASIFIKASI, modul.kode)
         antrean["menunggu_klasifikasi"] += [
             (modul, r)
-            for r in base.filter(
-                status=Status.DISETUJUI,
-                klasifikasi=Klasifikasi.BELUM,
-                satker__in=klas.values("pk"),
-            )[:BATAS]
+            for r in _qs_klasifikasi(modul, user)
+            .select_related("satker")
+            .order_by("-updated_at")[:BATAS]
         ]
     # cases overdue or due within HARI_PERINGATAN days: one query per case module for both
     segera = hari_ini + dt.timedelta(days=HARI_PERINGATAN)
@@ -202,19 +199,37 @@ URUTAN_ANTREAN = {
 AKSI_MASSAL = {"setujui": Aksi.SETUJUI, "kembalikan": Aksi.KEMBALIKAN}
 
 
-def _menunggu(user):
-    """[(module, record)] of the entries waiting for `user`'s approval: submitted, in the
-    offices where they approve, not their own (unless they are the office's one person); a
-    bounded query per module."""
+def _qs_persetujuan(modul, user):
+    """The records of `modul` submitted in the offices where `user` approves."""
+    setuju = izin.satker_dengan(user, izin.SETUJUI, modul.kode)
+    return modul.model.objects.filter(status=Status.DIAJUKAN, satker__in=setuju.values("pk"))
+
+
+def _menunggu_saya(user, r) -> bool:
+    """One's own entry is not waiting for oneself, unless one is the whole office."""
+    return r.created_by_id != user.pk or izin.satu_orang(r.satker)
+
+
+def _qs_klasifikasi(modul, user):
+    """The records of `modul` approved and not yet classified, in the offices where `user`
+    classifies."""
+    klas = izin.satker_dengan(user, izin.KLASIFIKASI, modul.kode)
+    return modul.model.objects.filter(
+        status=Status.DISETUJUI, klasifikasi=Klasifikasi.BELUM, satker__in=klas.values("pk")
+    )
+
+
+def _antrean_persetujuan(user):
+    """[(module, record)] of the entries waiting for `user`'s approval, a bounded query per
+    module."""
     rows = []
     for modul in registry.all_modules():
-        setuju = izin.satker_dengan(user, izin.SETUJUI, modul.kode)
         qs = (
-            modul.model.objects.filter(status=Status.DIAJUKAN, satker__in=setuju.values("pk"))
+            _qs_persetujuan(modul, user)
             .select_related("satker", "created_by")
             .order_by("diajukan_pada", "pk")[:BATAS_ANTREAN]
         )
-        rows += [(modul, r) for r in qs if r.created_by_id != user.pk or izin.satu_orang(r.satker)]
+        rows += [(modul, r) for r in qs if _menunggu_saya(user, r)]
     return rows
 
 
@@ -232,7 +247,7 @@ def persetujuan(request):
     urut = request.GET.get("urut") or "lama"
     if urut not in URUTAN_ANTREAN:
         urut = "lama"
-    rows = sorted(_menunggu(user), key=URUTAN_ANTREAN[urut])
+    rows = sorted(_antrean_persetujuan(user), key=URUTAN_ANTREAN[urut])
     hari_ini = timezone.localdate()
     return render(
         request,
@@ -366,19 +381,14 @@ def _proses_massal(request, dipilih, hilang, kerjakan, label, kembali):
 KATEGORI_MASSAL = tuple((k, ARTI_KLASIFIKASI[k]) for k in KLASIFIKASI_PUBLIK)
 
 
-def _menunggu_klasifikasi(user):
-    """[(module, record)] approved, not yet classified, in the offices `user` classifies for,
-    the earliest approved first; a bounded query per module."""
+def _antrean_klasifikasi(user):
+    """[(module, record)] waiting for `user`'s classification, the earliest approved first; a
+    bounded query per module."""
     rows = []
     for modul in registry.all_modules():
-        klas = izin.satker_dengan(user, izin.KLASIFIKASI, modul.kode)
         rows += [
             (modul, r)
-            for r in modul.model.objects.filter(
-                status=Status.DISETUJUI,
-                klasifikasi=Klasifikasi.BELUM,
-                satker__in=klas.values("pk"),
-            )
+            for r in _qs_klasifikasi(modul, user)
             .select_related("satker")
             .order_by("disetujui_pada", "pk")[:BATAS_ANTREAN]
         ]
@@ -398,7 +408,7 @@ def klasifikasi(request):
             request,
             "dashboard/klasifikasi.html",
             {
-                "rows": _menunggu_klasifikasi(user),
+                "rows": _antrean_klasifikasi(user),
                 "kategori": [(k.value, k.label, arti) for k, arti in KATEGORI_MASSAL],
             },
         )

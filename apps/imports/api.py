@@ -342,9 +342,7 @@ class MasukRekaman(ApiPublik):
             return self._tolakan(str(e.detail), e.status_code)
         except _Tolak as e:
             return self._tolakan(e.pesan, indeks=e.indeks)
-        kepala = []
-        for r in rekaman:
-            kepala += [k for k in r if k != "id_luar" and k not in kepala]
+        kepala = [k for k in rekaman[0] if k != "id_luar"]  # every record has the same keys
         baris = [(i + 1, [r.get(k) for k in kepala]) for i, r in enumerate(rekaman)]
         id_luar = [r["id_luar"] for r in rekaman]
         with transaction.atomic():

@@ -31,11 +31,6 @@ def nilai_ekspor_rujukan(k, terkait):
     return str(getattr(terkait, kode)) if kode else str(terkait)
 
 
-# Workflow columns a staff export adds before the import's columns; the importer skips them,
-# so a staff export imports back too.
-KOLOM_ALUR = ("id", "status", "klasifikasi", "diajukan_pada", "disetujui_pada")
-
-
 def _penulis_sel(k):
     """How the raw value of column `k` (as `values_list` reads it) becomes its cell: a related
     row's id through a dictionary of its code (or how it reads) made once, the month as
@@ -56,8 +51,8 @@ def _penulis_sel(k):
 
 def kolom_pribadi(inline) -> str:
     """The export column of a personal-data inline (`pribadi_pelapor`): the importer skips
-    every `pribadi_` column (`proses.AWALAN_PRIBADI`)."""
-    return f"pribadi_{inline.prefix}"
+    every such column (`sumber.AWALAN_PRIBADI`)."""
+    return f"{sumber.AWALAN_PRIBADI}{inline.prefix}"
 
 
 def _teks_pribadi(modul, inline, qs_pribadi) -> dict[int, str]:
@@ -80,7 +75,7 @@ def baris(modul, qs, alur=False, qs_pribadi=None):
     records whose personal data the reader may see — a case handler's), a column per
     personal-data inline after the import's columns, filled for those records only."""
     cols = sumber.kolom(modul.kode)
-    depan = KOLOM_ALUR if alur else ()
+    depan = sumber.KOLOM_ALUR if alur else ()
     pribadi = []
     if qs_pribadi is not None:
         pribadi = [(i, _teks_pribadi(modul, i, qs_pribadi)) for i in modul.inlines if i.pribadi]

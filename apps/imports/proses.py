@@ -58,13 +58,6 @@ GALAT_DISIMPAN = 5000  # errors a job keeps to show (all are counted)
 BLOK = 10_000  # rows checked (on two cores: `garpu`) between two progress reports
 
 
-# the workflow columns of a staff export (`ekspor.KOLOM_ALUR`): an import never writes them
-KOLOM_DIABAIKAN = {"id", "status", "klasifikasi", "diajukan_pada", "disetujui_pada"}
-# a case handler's export adds the personal data as `pribadi_<inline>` (`ekspor.kolom_pribadi`):
-# never read back (personal data is entered on the record's own form)
-AWALAN_PRIBADI = "pribadi_"
-
-
 def angka(n: int) -> str:
     """A count in the active language's grouping (1.204 in Indonesian)."""
     return number_format(n, force_grouping=True)
@@ -418,7 +411,7 @@ class _Kamus:
 
     def obj_wilayah(self, kode):
         """A `Wilayah` carrying what the rules read (no query per row); made anew each time
-        (from_db: positional, cheap) rather than kept for the 80,000 villages a file may name."""
+        (`instansi`: cheap) rather than kept for the 80,000 villages a file may name."""
         nama_w, tingkat = self.wilayah[kode]
         return instansi(Wilayah, {"kode": kode, "nama": nama_w, "tingkat": tingkat}, adding=False)
 
@@ -454,7 +447,7 @@ def _petakan_kepala(tabel, cols):
     peta, asing, ganda = {}, [], []
     for i, teks_kepala in enumerate(tabel.kepala):
         normal = baca.normal_kepala(teks_kepala)
-        if not normal or normal in KOLOM_DIABAIKAN or normal.startswith(AWALAN_PRIBADI):
+        if not normal or normal in sumber.KOLOM_ALUR or normal.startswith(sumber.AWALAN_PRIBADI):
             continue  # workflow columns, a case handler's personal-data columns
         k = menurut_nama.get(normal)
         if k is None:
@@ -698,10 +691,10 @@ class _Pembaca:
         the model field's `validate` and validators, as a form runs them; its type is the
         widget's), then the region inside the office's area (`Rekaman.galat_wilayah_kerja`)."""
         if self._cek is None:
-            # the dictionaries guarantee a related row exists
-            # (a cell that is no field of the record — a related row's code, the child rows —
-            # is checked where it is read)
-            # (a column the file does not have holds its field's default: nothing to check)
+            # the columns the file has that are fields of the record itself: a related row is
+            # guaranteed by the dictionaries, a cell of no field (a related row's code, the
+            # child rows) is checked where it is read, and a column the file lacks holds its
+            # field's default
             self._cek = [
                 (k, k.atribut, _cek_cepat(k.field))
                 for k in self.cols
@@ -1034,19 +1027,20 @@ def _bandingkan(modul, cols, baris_sah, hasil, p, pembaca):
     anak_lama = None
     if any(k.anak is not None for k in cols):
         anak_lama = _anak_lama(modul, list(per_pk))
-    boleh = set(p.izin_satker.values_list("pk", flat=True)) if p.kenal else set()
     # the record each row changes: those named by their sender's id first, so a row matched by
     # its key cannot take a record another row of the batch names
     diklaim = {p.kenal[n]: n for n, _r in per_kunci.values() if n in p.kenal}
     baru, berubah = [], []
     for kunci, (nomor, rekaman) in per_kunci.items():
-        lama, galat = _sasaran(modul, nomor, ada.get(kunci, []), per_pk, p, boleh)
+        lama, galat = _sasaran(
+            modul, nomor, ada.get(kunci, []), per_pk, p, pembaca.kamus.boleh_satker
+        )
         # a row named by its sender's id may change its record's key too
         banding = atribut + kunci_attr if nomor in p.kenal else atribut
         if galat is None and lama is not None:
-            galat = _galat_diklaim(nomor, lama["pk"], diklaim)
-        if galat is None and lama is not None:
-            galat = _galat_versi(nomor, lama, hasil, p)
+            galat = _galat_diklaim(nomor, lama["pk"], diklaim) or _galat_versi(
+                nomor, lama, hasil, p
+            )
         if galat is None and lama is None:
             baru.append((nomor, rekaman))
             if p.per_baris:

@@ -31,6 +31,12 @@ KOLOM_DASAR = ("satker", "wilayah", "pemilihan", "tahapan", "periode")
 RUJUKAN = {Satker: "kode", Wilayah: "kode", Pemilihan: "kode"}
 # the export's name for the child rows' cell (an annotation: the accessor itself is taken)
 ANOTASI_ANAK = "sel_anak_impor"
+# Workflow columns a staff export adds before the import's columns (`ekspor.baris`): the
+# importer skips them, so a staff export imports back too.
+KOLOM_ALUR = ("id", "status", "klasifikasi", "diajukan_pada", "disetujui_pada")
+# a case handler's export adds the personal data as `pribadi_<inline>` (`ekspor.kolom_pribadi`):
+# never read back (personal data is entered on the record's own form)
+AWALAN_PRIBADI = "pribadi_"
 
 
 @dataclass(frozen=True)

@@ -114,10 +114,9 @@ KOLOM_MAKS = 16_384
 # what XML 1.0 cannot hold: control characters other than tab, line feed and carriage return
 TAK_TERTULIS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 TEKS_MAKS = 32_767  # characters of one cell (a longer text is cut, as openpyxl did)
-# a text that looks like SpreadsheetML's escape of a character (_x0041_ is "A") keeps its
-# underscore as _x005F_, so Excel and python-calamine read it as it was typed
-# the underscore that opens what a reader would take for an `_xHHHH_` escape (two may share an
-# underscore: `_x0041_x0042_`), written as the escape of an underscore
+# a text that looks like SpreadsheetML's escape of a character (_x0041_ is "A"): the underscore
+# that opens each such escape (two may share one: `_x0041_x0042_`) is written as the escape of
+# an underscore, _x005F_, so Excel and python-calamine read the text as it was typed
 MIRIP_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
 JUDUL_TERLARANG = re.compile(r"[\\*?:/\[\]]")
 EPOCH = dt.date(1899, 12, 30)  # Excel's day 0 (with its 29 February 1900 counted, see _hari)
@@ -223,7 +222,7 @@ def teks_xlsx(v) -> str:
     plain text, line ends as line feeds (what an XML reader makes of a carriage return)."""
     teks = str(v)
     if teks.isprintable():  # no control character: the common case, checked in C
-        teks = f"'{teks}" if teks.startswith(AWALAN_RUMUS) else teks
+        teks = netralkan(teks)
     else:
         teks = netralkan(TAK_TERTULIS.sub("", teks))
         teks = teks.replace("\r\n", "\n").replace("\r", "\n")
