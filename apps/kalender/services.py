@@ -32,43 +32,31 @@ def _batas(batas):
         ) from None
 
 
-def _libur(dari, sampai):
-    """Holiday dates in [dari, sampai], one query."""
+def libur_antara(dari: date, sampai: date) -> set[date]:
+    """Holiday dates in [dari, sampai], one query; read once for many deadlines
+    (`jatuh_tempo(…, libur=)`, an import's rows) instead of once per deadline."""
     return set(
         HariLibur.objects.filter(tanggal__range=(dari, sampai)).values_list("tanggal", flat=True)
     )
-
-
-def libur_antara(dari: date, sampai: date) -> set[date]:
-    """The holidays in [dari, sampai], read once for many deadlines (`jatuh_tempo(…, libur=)`,
-    an import's rows): one query instead of one per deadline."""
-    return _libur(dari, sampai)
 
 
 def _hari_kerja(hari, libur):
     return hari.weekday() < SABTU and hari not in libur
 
 
-def _tambah_hari_kerja(mulai, n):
-    """The n-th working day after `mulai` (`mulai` itself never counts)."""
-    sampai = mulai + timedelta(days=n * _HARI_PER_MINGGU // 5 + _CADANGAN_LIBUR)
-    libur = _libur(mulai, sampai)
+def _tambah_hari_kerja(mulai, n, libur=None):
+    """The n-th working day after `mulai` (`mulai` itself never counts). `libur`: the holidays
+    already read, covering the days counted; without it they are read here for a window of
+    days, widened when an unusually long run of holidays outlasts it."""
+    sampai = None
+    if libur is None:
+        sampai = mulai + timedelta(days=n * _HARI_PER_MINGGU // 5 + _CADANGAN_LIBUR)
+        libur = libur_antara(mulai, sampai)
     hari = mulai
     while n > 0:
         hari += timedelta(days=1)
-        if hari > sampai:
-            # an unusually long run of holidays: widen the window once more
+        if sampai is not None and hari > sampai:
             return _tambah_hari_kerja(hari - timedelta(days=1), n)
-        if _hari_kerja(hari, libur):
-            n -= 1
-    return hari
-
-
-def _tambah_hari_kerja_dengan(mulai, n, libur):
-    """As `_tambah_hari_kerja`, with the holidays already read (a set covering the days)."""
-    hari = mulai
-    while n > 0:
-        hari += timedelta(days=1)
         if _hari_kerja(hari, libur):
             n -= 1
     return hari
@@ -86,9 +74,7 @@ def jatuh_tempo(mulai: date, batas: BatasWaktu | str, libur: set[date] | None = 
     each."""
     batas = _batas(batas)
     if batas.satuan == SatuanWaktu.HARI_KERJA:
-        if libur is not None:
-            return _tambah_hari_kerja_dengan(mulai, batas.panjang, libur)
-        return _tambah_hari_kerja(mulai, batas.panjang)
+        return _tambah_hari_kerja(mulai, batas.panjang, libur)
     return mulai + timedelta(days=batas.panjang)
 
 
@@ -97,7 +83,7 @@ def hari_kerja_antara(a: date, b: date) -> int:
     `hari_kerja_antara(d, jatuh_tempo(d, batas)) == batas.panjang` for a `hari_kerja` limit."""
     if b <= a:
         return 0
-    libur = _libur(a, b)
+    libur = libur_antara(a, b)
     return sum(_hari_kerja(a + timedelta(days=i), libur) for i in range(1, (b - a).days + 1))
 
 
